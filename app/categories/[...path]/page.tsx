@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { Breadcrumbs } from '@/components/breadcrumbs';
+import { ListingPage } from '@/components/listing-page';
+import { parseCategoryRoute } from '@/lib/category-route';
+import { PRERENDER_PAGES } from '@/lib/config';
+import { getAllCategories, getCategoryPage, pageCount } from '@/lib/content';
+import { categoryUrl } from '@/lib/urls';
+
+type Props = { params: Promise<{ path: string[] }> };
+
+export async function generateStaticParams() {
+  return (await getAllCategories()).flatMap(({ path, count }) =>
+    Array.from({ length: Math.min(pageCount(count), PRERENDER_PAGES) }, (_, i) => ({
+      path: i === 0 ? path : [...path, 'page', String(i + 1)],
+    })),
+  );
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const route = parseCategoryRoute((await params).path);
+  if (!route) return {};
+  const name = route.path.join(' › ');
+  return { title: route.page > 1 ? `${name} · 第 ${route.page} 页` : name };
+}
+
+export default async function CategoryPage({ params }: Props) {
+  const route = parseCategoryRoute((await params).path);
+  if (!route) notFound();
+  if (route.explicitPage && route.page === 1) permanentRedirect(categoryUrl(route.path));
+  const listing = await getCategoryPage(route.path, route.page);
+  if (!listing) notFound();
+  const { category, page } = listing;
+
+  const crumbs = [
+    { name: '全部分类', href: '/categories' },
+    ...category.path.map((name, i) => ({
+      name,
+      href: i < category.path.length - 1 || route.page > 1 ? categoryUrl(category.path.slice(0, i + 1)) : undefined,
+    })),
+  ];
+
+  return (
+    <ListingPage
+      heading={
+        <>
+          <Breadcrumbs items={crumbs} />
+          <h1 className="mt-3 text-2xl font-semibold">
+            {category.name}
+            <span className="ml-2 text-base font-normal text-zinc-500 dark:text-zinc-400">{category.count} 篇</span>
+          </h1>
+        </>
+      }
+      intro={
+        category.children.length > 0 && (
+          <nav aria-label="子分类" className="mt-3">
+            <ul className="flex flex-wrap gap-2 text-sm">
+              {category.children.map((child) => (
+                <li key={child.name}>
+                  <Link
+                    href={categoryUrl(child.path)}
+                    className="block rounded-full border border-zinc-300 px-3 py-1 hover:border-accent-600 hover:text-accent-600 dark:border-zinc-700 dark:hover:border-accent-400 dark:hover:text-accent-400"
+                  >
+                    {child.name} <span className="text-zinc-500 dark:text-zinc-400">({child.count})</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )
+      }
+      page={page}
+      href={(p) => categoryUrl(category.path, p)}
+    />
+  );
+}

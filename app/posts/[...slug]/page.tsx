@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleFooter } from '@/components/article-footer';
+import { ArticleMeta } from '@/components/article-meta';
+import { Breadcrumbs } from '@/components/breadcrumbs';
+import { LeadImage } from '@/components/lead-image';
+import { Prose } from '@/components/prose';
+import { TagLinks } from '@/components/tag-links';
+import { PRERENDER_NEWEST } from '@/lib/config';
+import { getArticle, getNeighbours, getNewestSlugs, getSummary, slugFromParams } from '@/lib/content';
+import { categoryUrl } from '@/lib/urls';
+
+type Props = { params: Promise<{ slug: string[] }> };
+
+export async function generateStaticParams() {
+  return (await getNewestSlugs(PRERENDER_NEWEST)).map((slug) => ({ slug: slug.split('/') }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await getSummary(slugFromParams((await params).slug));
+  if (!article) notFound();
+  return { title: article.title, description: article.excerpt };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const slug = slugFromParams((await params).slug);
+  const article = await getArticle(slug);
+  if (!article) notFound();
+  const neighbours = await getNeighbours(slug);
+  const primary = article.categories[0];
+
+  return (
+    <article className="mx-auto max-w-3xl">
+      <header className="space-y-4">
+        {primary && (
+          <Breadcrumbs
+            items={[{ name: '首页', href: '/' }, ...primary.map((name, i) => ({ name, href: categoryUrl(primary.slice(0, i + 1)) }))]}
+          />
+        )}
+        <h1 className="text-2xl leading-snug font-bold sm:text-3xl">{article.title}</h1>
+        <ArticleMeta article={article} withTime />
+        <TagLinks tags={article.tags} />
+      </header>
+      {article.image && (
+        <LeadImage src={article.image} eager className="mt-6 max-h-[28rem] w-full rounded-lg" width={1200} height={800} />
+      )}
+      {article.bodyError ? (
+        <p role="alert" className="mt-8 rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          正文无法显示：{article.bodyError}
+        </p>
+      ) : (
+        <Prose html={article.html} className="mt-8" />
+      )}
+      <ArticleFooter neighbours={neighbours} />
+    </article>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import type { Neighbours } from '@/lib/content';
+import { articleUrl } from '@/lib/urls';
+import { DateTime } from './date-time';
+
+/** Newer/older links and related articles, below an article's body. */
+export function ArticleFooter({ neighbours }: { neighbours: Neighbours }) {
+  const { newer, older, related } = neighbours;
+  return (
+    <footer className="mt-10 space-y-8 border-t border-zinc-200 pt-6 dark:border-zinc-800">
+      {(newer || older) && (
+        <nav aria-label="上一篇与下一篇" className="grid gap-4 sm:grid-cols-2">
+          {older ? (
+            <Link href={articleUrl(older.slug)} rel="prev" className="group block rounded-lg border border-zinc-200 p-4 hover:border-accent-600 dark:border-zinc-800 dark:hover:border-accent-400">
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">上一篇</span>
+              <span className="mt-1 block font-medium group-hover:text-accent-600 dark:group-hover:text-accent-400">{older.title}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {newer && (
+            <Link href={articleUrl(newer.slug)} rel="next" className="group block rounded-lg border border-zinc-200 p-4 text-right hover:border-accent-600 dark:border-zinc-800 dark:hover:border-accent-400">
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">下一篇</span>
+              <span className="mt-1 block font-medium group-hover:text-accent-600 dark:group-hover:text-accent-400">{newer.title}</span>
+            </Link>
+          )}
+        </nav>
+      )}
+      {related.length > 0 && (
+        <section aria-labelledby="related-heading">
+          <h2 id="related-heading" className="text-lg font-semibold">
+            相关文章
+          </h2>
+          <ul className="mt-3 space-y-2">
+            {related.map((a) => (
+              <li key={a.slug} className="flex flex-wrap items-baseline justify-between gap-x-4">
+                <Link href={articleUrl(a.slug)} className="hover:text-accent-600 hover:underline dark:hover:text-accent-400">
+                  {a.title}
+                </Link>
+                <span className="text-sm text-zinc-500 dark:text-zinc-400">
+                  <DateTime iso={a.date} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from 'next/link';
+
+export type Crumb = { name: string; href?: string };
+
+export function Breadcrumbs({ items }: { items: Crumb[] }) {
+  return (
+    <nav aria-label="面包屑" className="text-sm text-zinc-600 dark:text-zinc-400">
+      <ol className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
+        {items.map((item, i) => (
+          <li key={i} className="flex items-center gap-x-1.5">
+            {i > 0 && <span aria-hidden="true">›</span>}
+            {item.href ? (
+              <Link href={item.href} className="hover:text-accent-600 hover:underline dark:hover:text-accent-400">
+                {item.name}
+              </Link>
+            ) : (
+              <span aria-current="page" className="text-zinc-900 dark:text-zinc-100">
+                {item.name}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

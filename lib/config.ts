@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** Articles per listing page: the feed, categories, tags. */
+export const PAGE_SIZE = 20;
+/** Newest articles prerendered by `next build`; older ones render on first request. */
+export const PRERENDER_NEWEST = 200;
+/** Listing pages prerendered per feed, category or tag; later pages render on first request. */
+export const PRERENDER_PAGES = 3;
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isLocale = (locale: string) => {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+};
+
+const envSchema = z.object({
+  SITE_NAME: z.string().trim().min(1).default('新闻速览'),
+  SITE_DESCRIPTION: z.string().trim().default('来自 Markdown 文章的新闻'),
+  SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  SITE_LOCALE: z.string().trim().refine(isLocale, 'is not a locale Intl knows').default('zh-CN'),
+  SITE_TIMEZONE: z.string().trim().refine(isTimeZone, 'is not an IANA time zone').default('Asia/Shanghai'),
+  CONTENT_DIR: z.string().trim().min(1).default('content'),
+});
+
+export type SiteConfig = {
+  name: string;
+  description: string;
+  url: string;
+  locale: string;
+  timeZone: string;
+  /** As configured; lib/content resolves it against the working directory. */
+  contentDir: string;
+};
+
+function readConfig(env: NodeJS.ProcessEnv): SiteConfig {
+  // Empty variables count as unset, so `SITE_NAME= npm start` falls back to the default.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    name: e.SITE_NAME,
+    description: e.SITE_DESCRIPTION,
+    url: e.SITE_URL.replace(/\/+$/, ''),
+    locale: e.SITE_LOCALE,
+    timeZone: e.SITE_TIMEZONE,
+    contentDir: e.CONTENT_DIR,
+  };
+}
+
+export const siteConfig: SiteConfig = readConfig(process.env);
+export { readConfig };

@@ -1,0 +1,39 @@
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  middot: '·',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] === '#') {
+      const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : '';
+    }
+    return NAMED[code.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Plain text of an HTML fragment, for excerpts. The result is only ever rendered as React text,
+ * never as HTML, so a rough tag stripper is enough; invisible elements are dropped with their content.
+ */
+export function htmlToText(html: string): string {
+  const withoutInvisible = html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<(script|style|template|noscript|iframe|object|svg|math|textarea|title)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
+  return decodeEntities(withoutInvisible.replace(/<\/?[a-z!?][^>]*(?:>|$)/gi, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,19 @@
+/** The content module: the only way pages reach articles. */
+export { getArticle } from './article';
+export {
+  getCategoryPage,
+  getAllCategories,
+  getCategoryTree,
+  getFeedPage,
+  getNeighbours,
+  getNewestSlugs,
+  getSummary,
+  getTagPage,
+  getTags,
+  type CategoryListing,
+  type Neighbours,
+  type TagCount,
+} from './queries';
+export { parsePageParam, pageCount } from './paginate';
+export { slugFromParams, slugToPath, safeDecode } from './slugs';
+export type { Article, ArticleSummary, CategoryNode, Page, Problem } from './types';

@@ -1,0 +1,98 @@
+import 'server-only';
+import { PAGE_SIZE } from '../config';
+import { categoryKey } from './categories';
+import { paginate } from './paginate';
+import { getIndex } from './store';
+import type { ArticleSummary, CategoryNode, Page } from './types';
+
+export async function getFeedPage(page: number): Promise<Page<ArticleSummary> | null> {
+  return paginate((await getIndex()).articles, page);
+}
+
+export async function getCategoryTree(): Promise<CategoryNode[]> {
+  return (await getIndex()).categories;
+}
+
+function findNode(roots: CategoryNode[], path: readonly string[]): CategoryNode | null {
+  let level = roots;
+  let node: CategoryNode | null = null;
+  for (const name of path) {
+    node = level.find((n) => n.name === name) ?? null;
+    if (!node) return null;
+    level = node.children;
+  }
+  return node;
+}
+
+export type CategoryListing = { category: CategoryNode; page: Page<ArticleSummary> };
+
+export async function getCategoryPage(path: readonly string[], page: number): Promise<CategoryListing | null> {
+  const index = await getIndex();
+  const category = findNode(index.categories, path);
+  if (!category) return null;
+  const positions = index.categoryMembers.get(categoryKey(path)) ?? [];
+  const listing = paginate(positions, page);
+  if (!listing) return null;
+  return { category, page: { ...listing, items: listing.items.map((i) => index.articles[i]!) } };
+}
+
+export async function getTagPage(tag: string, page: number): Promise<Page<ArticleSummary> | null> {
+  const index = await getIndex();
+  const positions = index.tagMembers.get(tag);
+  const listing = positions && paginate(positions, page);
+  return listing ? { ...listing, items: listing.items.map((i) => index.articles[i]!) } : null;
+}
+
+export type TagCount = { name: string; count: number };
+
+export async function getTags(): Promise<TagCount[]> {
+  const index = await getIndex();
+  return [...index.tagMembers]
+    .map(([name, positions]) => ({ name, count: positions.length }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+export async function getSummary(slug: string): Promise<ArticleSummary | null> {
+  return (await getIndex()).bySlug.get(slug)?.article ?? null;
+}
+
+export type Neighbours = { newer?: ArticleSummary; older?: ArticleSummary; related: ArticleSummary[] };
+
+const RELATED_COUNT = 5;
+
+/** Newer and older articles in the feed, and the newest others from the article's deepest category. */
+export async function getNeighbours(slug: string): Promise<Neighbours> {
+  const index = await getIndex();
+  const entry = index.bySlug.get(slug);
+  if (!entry) return { related: [] };
+  const { article, position } = entry;
+  const related: ArticleSummary[] = [];
+  const seen = new Set([position]);
+  for (const hierarchy of article.categories) {
+    for (let depth = hierarchy.length; depth >= 1 && related.length < RELATED_COUNT; depth--) {
+      for (const p of index.categoryMembers.get(categoryKey(hierarchy.slice(0, depth))) ?? []) {
+        if (related.length >= RELATED_COUNT) break;
+        if (!seen.has(p)) {
+          seen.add(p);
+          related.push(index.articles[p]!);
+        }
+      }
+    }
+  }
+  return { newer: index.articles[position - 1], older: index.articles[position + 1], related };
+}
+
+/** Slugs to prerender at build time: the newest articles. */
+export async function getNewestSlugs(count: number): Promise<string[]> {
+  return (await getIndex()).articles.slice(0, count).map((a) => a.slug);
+}
+
+/** Every category, parents before children. */
+export async function getAllCategories(): Promise<CategoryNode[]> {
+  const all: CategoryNode[] = [];
+  const visit = (nodes: CategoryNode[]) => nodes.forEach((n) => (all.push(n), visit(n.children)));
+  visit((await getIndex()).categories);
+  return all;
+}
+
+export { PAGE_SIZE };

@@ -1,0 +1,60 @@
+const EXTENSION = /\.(?:md|markdown)$/i;
+
+/** Hexo's rule: the file's path under the posts folder, without its extension. */
+export function slugFromPath(relativePath: string): string {
+  return normalizeSlug(relativePath.replace(/\\/g, '/').replace(EXTENSION, ''));
+}
+
+export function normalizeSlug(slug: string): string {
+  return slug
+    .normalize('NFC')
+    .split('/')
+    .map((segment) => segment.trim())
+    .filter((segment) => segment !== '' && segment !== '.' && segment !== '..')
+    .join('/');
+}
+
+/** `/posts/` URL path of a slug: each segment percent-encoded, so Chinese and `#?%` survive. */
+export function slugToPath(slug: string): string {
+  return slug.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Route params arrive percent-encoded; a raw request arrives decoded. Both must find the article. */
+export function slugFromParams(segments: readonly string[]): string {
+  return normalizeSlug(segments.map(safeDecode).join('/'));
+}
+
+export function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+type Claim = { slug: string; file: string };
+
+/**
+ * Gives every article a unique slug. Files are taken in path order so the suffixes are the
+ * same on every build; the returned warnings name both files of each clash.
+ */
+export function assignUniqueSlugs<T extends Claim>(claims: T[]): { items: T[]; warnings: { file: string; reason: string }[] } {
+  const taken = new Map<string, string>();
+  const warnings: { file: string; reason: string }[] = [];
+  const ordered = [...claims].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const claim of ordered) {
+    const wanted = claim.slug.toLowerCase();
+    const owner = taken.get(wanted);
+    if (owner === undefined) {
+      taken.set(wanted, claim.file);
+      continue;
+    }
+    let n = 2;
+    while (taken.has(`${wanted}-${n}`)) n++;
+    const slug = `${claim.slug}-${n}`;
+    taken.set(slug.toLowerCase(), claim.file);
+    warnings.push({ file: claim.file, reason: `slug "${claim.slug}" is already used by ${owner}; this article is at "${slug}"` });
+    claim.slug = slug;
+  }
+  return { items: ordered, warnings };
+}

@@ -1,0 +1,105 @@
+import 'server-only';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { siteConfig } from '../config';
+
+export type SourceFile = {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the articles root, `/`-separated: the basis of the slug. */
+  relative: string;
+  /** Path relative to the content folder, for messages. */
+  display: string;
+  draft: boolean;
+};
+
+export type Listing = { files: SourceFile[]; problems: { file: string; reason: string }[] };
+
+const ARTICLE = /\.(?:md|markdown)$/i;
+
+export function contentRoot(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), siteConfig.contentDir);
+}
+
+async function isDirectory(dir: string): Promise<boolean> {
+  try {
+    return (await fs.stat(/* turbopackIgnore: true */ dir)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every article file under `dir`, following symbolic links but never the same directory twice
+ * (a link that loops back is reported, not followed). Folders starting with `.` or `_` are skipped,
+ * as Hexo skips them, and so is node_modules.
+ */
+async function walk(dir: string, root: string, listing: Listing, seen: Set<string>, draft: boolean, base: string) {
+  let real: string;
+  try {
+    real = await fs.realpath(/* turbopackIgnore: true */ dir);
+  } catch (error) {
+    listing.problems.push({ file: path.relative(root, dir) || '.', reason: `cannot be read: ${(error as Error).message}` });
+    return;
+  }
+  if (seen.has(real)) {
+    listing.problems.push({ file: path.relative(root, dir), reason: 'symbolic link loops back to a folder already read; skipped' });
+    return;
+  }
+  seen.add(real);
+
+  let entries;
+  try {
+    entries = await fs.readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true });
+  } catch (error) {
+    listing.problems.push({ file: path.relative(root, dir) || '.', reason: `folder cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await fs.stat(/* turbopackIgnore: true */ full);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        listing.problems.push({ file: path.relative(root, full), reason: code === 'ELOOP' ? 'symbolic link loops; skipped' : `broken symbolic link (${code}); skipped` });
+        continue;
+      }
+    }
+    if (isDir) {
+      if (entry.name.startsWith('_')) continue;
+      await walk(full, root, listing, seen, draft, base);
+    } else if (isFile && ARTICLE.test(entry.name)) {
+      listing.files.push({
+        path: full,
+        relative: path.relative(base, full).split(path.sep).join('/'),
+        display: path.relative(root, full).split(path.sep).join('/'),
+        draft,
+      });
+    }
+  }
+}
+
+/**
+ * Lists the article files of the content folder, and the drafts of its `_drafts/` folder. A Hexo
+ * `source` folder (one with `_posts/`) is read the Hexo way: only `_posts/` holds articles.
+ */
+export async function listArticleFiles(root = contentRoot()): Promise<Listing> {
+  const listing: Listing = { files: [], problems: [] };
+  if (!(await isDirectory(root))) {
+    listing.problems.push({ file: root, reason: 'content folder does not exist or is not a folder (set CONTENT_DIR)' });
+    return listing;
+  }
+  const posts = path.join(root, '_posts');
+  const articlesRoot = (await isDirectory(posts)) ? posts : root;
+  await walk(articlesRoot, root, listing, new Set(), false, articlesRoot);
+  const drafts = path.join(root, '_drafts');
+  if (await isDirectory(drafts)) await walk(drafts, root, listing, new Set(), true, drafts);
+  return listing;
+}

@@ -1,0 +1,22 @@
+/**
+ * The one URL rule for everything an article supplies (links, images, front-matter images):
+ * http, https, mailto, or a relative URL. Browsers ignore tabs, newlines and leading control
+ * characters in schemes (`java\tscript:`), so those are removed before the scheme is read.
+ */
+const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+export function urlScheme(url: string): string | null {
+  const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  const match = cleaned.match(/^([a-zA-Z][a-zA-Z0-9+.-]*):/);
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+export function isSafeUrl(url: string, schemes: ReadonlySet<string> = ALLOWED_SCHEMES): boolean {
+  const scheme = urlScheme(url);
+  return scheme === null || schemes.has(scheme);
+}
+
+/** Image URLs from front matter: http(s) or relative, nothing else. */
+export function isSafeImageUrl(url: string): boolean {
+  return url.trim() !== '' && isSafeUrl(url.trim(), new Set(['http', 'https']));
+}
