@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  output: 'standalone',
+  // `NEXT_OUTPUT=standalone npm run build` makes a self-contained server for Node hosts
+  // (.next/standalone/server.js); `next start` and Vercel want the default output.
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
   // Articles are read at request time too (pages beyond the prerendered ones), so the content
   // folder must travel with the server: into .next/standalone and into Vercel's functions.

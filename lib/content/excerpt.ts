@@ -28,5 +28,6 @@ export function beforeMore(body: string): string | null {
  */
 export function makeExcerpt(frontMatterExcerpt: string | undefined, renderedHead: string): string {
   if (frontMatterExcerpt) return cutAtSentence(frontMatterExcerpt, EXCERPT_LENGTH * 2);
-  return cutAtSentence(htmlToText(renderedHead));
+  // Subheads read badly run into the paragraphs around them; the excerpt is the paragraphs' text.
+  return cutAtSentence(htmlToText(renderedHead, { skipHeadings: true }) || htmlToText(renderedHead));
 }

@@ -29,8 +29,8 @@ function decodeEntities(text: string): string {
  * Plain text of an HTML fragment, for excerpts. The result is only ever rendered as React text,
  * never as HTML, so a rough tag stripper is enough; invisible elements are dropped with their content.
  */
-export function htmlToText(html: string): string {
-  const withoutInvisible = html
+export function htmlToText(html: string, { skipHeadings = false } = {}): string {
+  const withoutInvisible = (skipHeadings ? html.replace(/<(h[1-6])\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ') : html)
     .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
     .replace(/<(script|style|template|noscript|iframe|object|svg|math|textarea|title)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
   return decodeEntities(withoutInvisible.replace(/<\/?[a-z!?][^>]*(?:>|$)/gi, ' '))
