@@ -60,15 +60,41 @@ function checkRange(date: Date): DateParseResult {
   return { ok: true, date, zoned: true };
 }
 
+function daysInMonth(year: number, month: number): number {
+  const probe = new Date(0);
+  probe.setUTCFullYear(year, month, 0);
+  return probe.getUTCDate();
+}
+
+/** Checks a calendar date before any conversion: `Date` silently rolls 30 February into March. */
+function checkCalendarDate(year: number, month: number, day: number): string | null {
+  if (year < MIN_YEAR || year > MAX_YEAR) return `year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`;
+  if (month < 1 || month > 12) return `month ${month} does not exist`;
+  if (day < 1 || day > daysInMonth(year, month)) return `day ${day} does not exist in ${year}-${String(month).padStart(2, '0')}`;
+  return null;
+}
+
 function parseWallTime(match: RegExpMatchArray, timeZone: string): DateParseResult {
   const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((v) => (v === undefined ? undefined : Number(v)));
   const ms = match[7] ? Number(match[7].slice(0, 3).padEnd(3, '0')) : 0;
-  if (month! < 1 || month! > 12) return { ok: false, reason: `month ${month} does not exist` };
-  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
-  if (day! < 1 || day! > daysInMonth) return { ok: false, reason: `day ${day} does not exist in ${year}-${month}` };
+  const calendarProblem = checkCalendarDate(year!, month!, day!);
+  if (calendarProblem) return { ok: false, reason: calendarProblem };
   if (hour! > 23 || minute! > 59 || second! > 59) return { ok: false, reason: 'time of day is out of range' };
   const result = checkRange(wallTimeToInstant([year!, month!, day!, hour!, minute!, second!, ms], timeZone));
   return result.ok ? { ...result, zoned: false } : result;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+const RFC_2822_DATE = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})/;
+
+/** The calendar date written in a zoned value, so impossible days are refused, not rolled over. */
+function writtenCalendarDate(text: string): [number, number, number] | null {
+  const iso = text.match(ISO_DATE);
+  if (iso) return [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  const rfc = text.match(RFC_2822_DATE);
+  if (rfc) return [Number(rfc[3]), MONTHS.indexOf(rfc[2]!.toLowerCase()) + 1, Number(rfc[1])];
+  return null;
 }
 
 /** Parses a front-matter date value (string, number of ms, or Date) into an instant. */
@@ -83,13 +109,10 @@ export function parseDate(value: unknown, timeZone: string): DateParseResult {
   if (wall) return parseWallTime(wall, timeZone);
 
   // ISO 8601 with an offset, RFC 2822 and other zoned forms that V8 parses unambiguously.
-  if (HAS_ZONE.test(text) && /^\d{4}-\d{2}-\d{2}|^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}/.test(text)) {
-    const isoWithZone = text.match(/^(\d{4})-(\d{2})-(\d{2})/);
-    if (isoWithZone) {
-      const month = Number(isoWithZone[2]);
-      const day = Number(isoWithZone[3]);
-      if (month < 1 || month > 12 || day < 1 || day > 31) return { ok: false, reason: `"${text}" is not a valid date` };
-    }
+  const written = HAS_ZONE.test(text) ? writtenCalendarDate(text) : null;
+  if (written) {
+    const calendarProblem = checkCalendarDate(...written);
+    if (calendarProblem) return { ok: false, reason: `"${truncate(text)}": ${calendarProblem}` };
     const parsed = checkRange(new Date(text));
     return parsed.ok ? parsed : { ok: false, reason: `"${text}" ${parsed.reason}` };
   }

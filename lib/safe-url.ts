@@ -16,7 +16,10 @@ export function isSafeUrl(url: string, schemes: ReadonlySet<string> = ALLOWED_SC
   return scheme === null || schemes.has(scheme);
 }
 
-/** Image URLs from front matter: http(s) or relative, nothing else. */
+const IMAGE_SCHEMES = new Set(['http', 'https']);
+
+/** Image URLs from front matter: http(s) or relative, and shaped like a URL (no markup, quotes or spaces). */
 export function isSafeImageUrl(url: string): boolean {
-  return url.trim() !== '' && isSafeUrl(url.trim(), new Set(['http', 'https']));
+  const trimmed = url.trim();
+  return trimmed !== '' && !/[\s<>"'`\u0000-\u001f\u007f]/.test(trimmed) && isSafeUrl(trimmed, IMAGE_SCHEMES);
 }

@@ -9,9 +9,12 @@ export function cutAtSentence(text: string, length = EXCERPT_LENGTH): string {
   const chars = [...text];
   if (chars.length <= length) return text;
   const window = chars.slice(0, length + 1).join('');
+  // One character past the window, so a full stop is told from a decimal point ("3.14").
+  const lookahead = chars.slice(0, length + 2).join('');
   let cut = -1;
-  for (const match of window.matchAll(SENTENCE_END)) {
-    if (match.index >= (length * 2) / 3) cut = match.index + match[0].length;
+  for (const match of lookahead.matchAll(SENTENCE_END)) {
+    const end = match.index + match[0].length;
+    if (match.index >= (length * 2) / 3 && end <= window.length) cut = end;
   }
   return cut > 0 ? window.slice(0, cut).trim() : `${chars.slice(0, length).join('').trim()}…`;
 }

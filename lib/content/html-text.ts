@@ -15,6 +15,9 @@ const NAMED: Record<string, string> = {
   middot: '·',
 };
 
+const INLINE_TAG =
+  /<\/?(?:a|abbr|b|cite|code|del|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u)(?:\s[^>]*)?>/gi;
+
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
     if (code[0] === '#') {
@@ -33,7 +36,8 @@ export function htmlToText(html: string, { skipHeadings = false } = {}): string 
   const withoutInvisible = (skipHeadings ? html.replace(/<(h[1-6])\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ') : html)
     .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
     .replace(/<(script|style|template|noscript|iframe|object|svg|math|textarea|title)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
-  return decodeEntities(withoutInvisible.replace(/<\/?[a-z!?][^>]*(?:>|$)/gi, ' '))
+  // Inline tags vanish without a trace ("第二段，<b>加粗</b>。"); block tags separate words.
+  return decodeEntities(withoutInvisible.replace(INLINE_TAG, '').replace(/<\/?[a-z!?][^>]*(?:>|$)/gi, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,3 +1,5 @@
+import { Parser } from 'htmlparser2';
+
 /**
  * sanitize-html's time grows with the square of nesting depth, and a body of many megabytes is
  * no news article: both are refused before sanitizing so one file cannot stall the server.
@@ -5,32 +7,32 @@
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_NESTING_DEPTH = 256;
 
-const VOID = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
-]);
-/** Elements whose end tag HTML lets authors leave out; a new one closes the previous. */
-const SELF_CLOSING_SIBLINGS = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option']);
+class TooDeep extends Error {}
 
-/** Deepest element nesting, with HTML's implied end tags; stops counting once past `limit`. */
+/**
+ * Deepest element nesting as sanitize-html's own parser (htmlparser2) sees it, implied end tags
+ * and odd tag names included; parsing stops as soon as the depth passes `limit`.
+ */
 export function nestingDepth(html: string, limit = MAX_NESTING_DEPTH): number {
-  const stack: string[] = [];
+  let depth = 0;
   let deepest = 0;
-  const tags = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
-  for (let match = tags.exec(html); match; match = tags.exec(html)) {
-    const [, closing, rawName, selfClosing] = match;
-    const name = rawName!.toLowerCase();
-    if (closing) {
-      const at = stack.lastIndexOf(name);
-      if (at !== -1) stack.length = at;
-      continue;
-    }
-    if (VOID.has(name) || selfClosing) continue;
-    if (SELF_CLOSING_SIBLINGS.has(name) && stack[stack.length - 1] === name) stack.pop();
-    stack.push(name);
-    if (stack.length > deepest) {
-      deepest = stack.length;
-      if (deepest > limit) break;
-    }
+  const parser = new Parser(
+    {
+      onopentag() {
+        depth++;
+        if (depth > deepest) deepest = depth;
+        if (deepest > limit) throw new TooDeep();
+      },
+      onclosetag() {
+        depth--;
+      },
+    },
+    { decodeEntities: false },
+  );
+  try {
+    parser.end(html);
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
   }
   return deepest;
 }
@@ -42,8 +44,7 @@ export function checkBodyLimits(html: string): LimitCheck {
   if (bytes > MAX_BODY_BYTES) {
     return { ok: false, reason: `body is ${(bytes / 1048576).toFixed(1)} MiB, over the ${MAX_BODY_BYTES / 1048576} MiB limit` };
   }
-  const depth = nestingDepth(html);
-  if (depth > MAX_NESTING_DEPTH) {
+  if (nestingDepth(html) > MAX_NESTING_DEPTH) {
     return { ok: false, reason: `HTML is nested more than ${MAX_NESTING_DEPTH} elements deep` };
   }
   return { ok: true };

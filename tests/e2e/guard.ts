@@ -1,0 +1,93 @@
+import type { Page, Request } from '@playwright/test';
+
+const TRANSPARENT_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+export type Guard = {
+  /** Messages logged with console.error, and uncaught page errors. */
+  errors: string[];
+  /** Requests that left the site other than for images (which are answered with a blank PNG). */
+  externalRequests: string[];
+  /** Dialogs opened (alert, confirm, prompt). */
+  dialogs: string[];
+  /** Whether any injected script ran: alert/confirm/prompt/print called or a canary global set. */
+  fired(): Promise<string[]>;
+};
+
+/**
+ * Watches a page for the signs of a script that should never run: replaced dialog functions and a
+ * canary global, dialogs, and requests to anywhere but the site (canary.invalid among them).
+ */
+export async function guardPage(page: Page, origin: string): Promise<Guard> {
+  const guard: Guard = {
+    errors: [],
+    externalRequests: [],
+    dialogs: [],
+    fired: () => page.evaluate(() => (window as unknown as { __xssFired: string[] }).__xssFired ?? ['no guard']),
+  };
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    const fired: string[] = [];
+    w.__xssFired = fired;
+    for (const name of ['alert', 'confirm', 'prompt', 'print']) {
+      w[name] = (...args: unknown[]) => {
+        fired.push(`${name}(${args.map(String).join(',')})`);
+      };
+    }
+    Object.defineProperty(window, '__canaryRan', {
+      set: () => fired.push('__canaryRan'),
+      get: () => undefined,
+      configurable: false,
+    });
+  });
+  page.on('dialog', (dialog) => {
+    guard.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') guard.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => guard.errors.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) guard.errors.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  await page.route('**/*', async (route) => {
+    const request: Request = route.request();
+    const url = request.url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (request.resourceType() === 'image' && !url.includes('canary.invalid')) {
+      return route.fulfill({ status: 200, contentType: 'image/png', body: TRANSPARENT_PNG });
+    }
+    guard.externalRequests.push(`${request.resourceType()} ${url}`);
+    return route.abort();
+  });
+  return guard;
+}
+
+/** Anything inside the article body or page content that could run or restyle the page. */
+export async function unsafeMarkup(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const main = document.querySelector('main');
+    if (!main) return ['no <main>'];
+    for (const el of main.querySelectorAll('*')) {
+      const tag = el.tagName.toLowerCase();
+      if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'input', 'button', 'style', 'link', 'meta', 'base', 'frame', 'template'].includes(tag)) {
+        found.push(`<${tag}>`);
+      }
+      for (const attr of el.getAttributeNames()) {
+        const value = el.getAttribute(attr) ?? '';
+        if (attr.startsWith('on')) found.push(`<${tag} ${attr}>`);
+        if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(attr) && /^\s*(?:javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020]/g, ''))) {
+          found.push(`<${tag} ${attr}=${value.slice(0, 40)}>`);
+        }
+      }
+    }
+    for (const el of document.querySelectorAll('.prose *')) {
+      for (const attr of ['class', 'id', 'style']) if (el.hasAttribute(attr)) found.push(`<${el.tagName.toLowerCase()} ${attr}> in body`);
+    }
+    return found;
+  });
+}

@@ -1,0 +1,232 @@
+import fs from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildIndex, categoryKey, type ContentIndex } from '@/lib/content/build-index';
+import { listArticleFiles } from '@/lib/content/source';
+
+const tempDirs: string[] = [];
+
+async function makeTempDir(): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'news-index-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Writes `files` (relative path → text or bytes) under `root`, creating folders. */
+async function writeTree(root: string, files: Record<string, string | Buffer>) {
+  for (const [relative, content] of Object.entries(files)) {
+    const full = path.join(root, relative);
+    await fs.mkdir(path.dirname(full), { recursive: true });
+    await fs.writeFile(full, content);
+  }
+}
+
+const article = (fields: string, body = '<p>正文。</p>') => `---\n${fields}\n---\n${body}\n`;
+
+afterAll(async () => {
+  for (const dir of tempDirs) await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('buildIndex on a flat content folder with good, bad and draft files', () => {
+  let root: string;
+  let index: ContentIndex;
+  const jsMarker = path.join(os.tmpdir(), `build-index-js-pwned-${process.pid}`);
+
+  beforeAll(async () => {
+    root = await makeTempDir();
+    await writeTree(root, {
+      'good-new.md': article('title: 最新\ndate: 2021-12-01 10:00:00\ncategories:\n  - [A, C]\n  - [D]\ntags: [t1, t2]'),
+      'dup-a.md': article('title: Dup A\nslug: same\ndate: 2021-11-01 10:00:00'),
+      'dup-b.md': article('title: Dup B\nslug: same\ndate: 2021-10-01 10:00:00'),
+      'good-mid.md': article('title: Middle\ndate: 2021-06-01 10:00:00\ncategories: A\ntags: t2'),
+      'loop/inside.md': article('title: Inside\ndate: 2021-05-01 10:00:00'),
+      '2021/good-old.md': article('title: Old\ndate: 2021-01-01 10:00:00\ncategories: [A, B]\ntags: [t1]'),
+      'no-title.md': article('date: 2020-01-01 10:00:00'),
+      'broken-yaml.md': article('title: [unclosed\ndate: 2021-01-01'),
+      'code.md': `---js\n({ title: (require('fs').writeFileSync(${JSON.stringify(jsMarker)}, 'x'), 'pwned') })\n---\nbody\n`,
+      'empty.md': '',
+      'binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      'bad-date.md': article('title: Bad date\ndate: 2021-13-45'),
+      'draft-flag.md': article('title: Draft flag\ndate: 2021-09-01 10:00:00\ndraft: true'),
+      'unpublished.md': article('title: Unpublished\ndate: 2021-08-01 10:00:00\npublished: false'),
+      '_drafts/wip.md': article('title: Work in progress\ndate: 2021-07-01 10:00:00'),
+      '_notes/ignored.md': article('title: Underscore folder'),
+      '.hidden/ignored.md': article('title: Hidden folder'),
+      'node_modules/pkg/readme.md': article('title: Dependency'),
+      'notes.txt': 'not an article',
+    });
+    // A folder link back to its parent: following it would read the whole tree again, for ever.
+    await fs.symlink('..', path.join(root, 'loop', 'back'), 'dir');
+    index = await buildIndex(root);
+  });
+
+  test('good articles are indexed newest first, with unique slugs', () => {
+    expect(index.articles.map((a) => [a.slug, a.title])).toEqual([
+      ['good-new', '最新'],
+      ['same', 'Dup A'],
+      ['same-2', 'Dup B'],
+      ['good-mid', 'Middle'],
+      ['loop/inside', 'Inside'],
+      ['2021/good-old', 'Old'],
+      ['no-title', 'no-title'],
+    ]);
+  });
+
+  test('a Hexo date is read in the site time zone (Asia/Shanghai)', () => {
+    expect(index.articles[0]!.date).toBe('2021-12-01T02:00:00.000Z');
+  });
+
+  test('each bad file has exactly one problem, with its path and a reason', () => {
+    const problemsOf = (file: string) => index.problems.filter((p) => p.file === file).map((p) => [p.severity, p.reason]);
+    expect(problemsOf('broken-yaml.md')).toEqual([['error', expect.stringMatching(/^front matter is not valid YAML: /)]]);
+    expect(problemsOf('code.md')).toEqual([['error', '"---js" front matter is not allowed: only YAML is read, code is never evaluated']]);
+    expect(problemsOf('empty.md')).toEqual([['error', 'file is empty']]);
+    expect(problemsOf('binary.md')).toEqual([['error', 'file contains NUL bytes: it is binary, not Markdown']]);
+    expect(problemsOf('bad-date.md')).toEqual([['error', 'date month 13 does not exist']]);
+    expect(problemsOf('no-title.md')).toEqual([['warning', 'no title; the file name is used instead']]);
+    expect(problemsOf('loop/back')).toEqual([['error', 'symbolic link loops back to a folder already read; skipped']]);
+  });
+
+  test('the ---js front matter was not evaluated', () => {
+    expect(existsSync(jsMarker)).toBe(false);
+  });
+
+  test('the duplicate slug gets -2, with a warning naming both files', () => {
+    expect(index.problems.filter((p) => p.file === 'dup-b.md')).toEqual([
+      { file: 'dup-b.md', severity: 'warning', reason: 'slug "same" is already used by dup-a.md; this article is at "same-2"' },
+    ]);
+  });
+
+  test('no other problems: good files, ignored folders and non-Markdown files report nothing', () => {
+    expect(index.problems.map((p) => p.file)).toEqual([
+      'bad-date.md',
+      'binary.md',
+      'broken-yaml.md',
+      'code.md',
+      'dup-b.md',
+      'empty.md',
+      'loop/back',
+      'no-title.md',
+    ]);
+  });
+
+  test('drafts (_drafts/, draft: true, published: false) are excluded from articles but listed in drafts', () => {
+    expect(index.drafts.map((d) => [d.slug, d.draft])).toEqual([
+      ['draft-flag', true],
+      ['unpublished', true],
+      ['wip', true],
+    ]);
+    expect(index.articles.some((a) => a.draft)).toBe(false);
+    expect([...index.draftsBySlug.keys()].sort()).toEqual(['draft-flag', 'unpublished', 'wip']);
+    expect(index.bySlug.has('wip')).toBe(false);
+  });
+
+  test('files in _ folders other than _drafts, dot folders and node_modules are not read', () => {
+    const titles = [...index.articles, ...index.drafts].map((a) => a.title);
+    expect(titles).not.toContain('Underscore folder');
+    expect(titles).not.toContain('Hidden folder');
+    expect(titles).not.toContain('Dependency');
+  });
+
+  test('bySlug gives each article its position in the newest-first list', () => {
+    expect(index.bySlug.get('same-2')?.position).toBe(2);
+    expect(index.bySlug.get('2021/good-old')?.article.title).toBe('Old');
+    expect(index.bySlug.size).toBe(7);
+  });
+
+  test('categoryMembers: positions of the articles in each category or below it', () => {
+    expect(Object.fromEntries(index.categoryMembers)).toEqual({
+      [categoryKey(['A'])]: [0, 3, 5],
+      [categoryKey(['A', 'C'])]: [0],
+      [categoryKey(['A', 'B'])]: [5],
+      [categoryKey(['D'])]: [0],
+    });
+    expect(index.categories.map((c) => [c.name, c.count, c.children.map((k) => k.name)])).toEqual([
+      ['A', 3, ['B', 'C']],
+      ['D', 1, []],
+    ]);
+  });
+
+  test('tagMembers: positions, newest first', () => {
+    expect(Object.fromEntries(index.tagMembers)).toEqual({ t1: [0, 5], t2: [0, 3] });
+  });
+
+  test('the file of each summary is its path relative to the content folder', () => {
+    expect(index.bySlug.get('2021/good-old')?.article.file).toBe('2021/good-old.md');
+    expect(index.draftsBySlug.get('wip')?.file).toBe('_drafts/wip.md');
+  });
+});
+
+describe('buildIndex on a Hexo source folder', () => {
+  let index: ContentIndex;
+
+  beforeAll(async () => {
+    const root = await makeTempDir();
+    await writeTree(root, {
+      '_posts/2021/hello.md': article('title: Hello\ndate: 2021-03-01 10:00:00'),
+      '_posts/top.md': article('title: Top\ndate: 2021-04-01 10:00:00'),
+      '_drafts/next.md': article('title: Next\ndate: 2021-05-01 10:00:00'),
+      'about/index.md': article('title: About page'),
+      'index.md': article('title: Root page'),
+    });
+    index = await buildIndex(root);
+  });
+
+  test('only _posts/ holds articles; slugs are relative to _posts', () => {
+    expect(index.articles.map((a) => [a.slug, a.file])).toEqual([
+      ['top', '_posts/top.md'],
+      ['2021/hello', '_posts/2021/hello.md'],
+    ]);
+  });
+
+  test('_drafts/ gives the drafts; other folders are ignored', () => {
+    expect(index.drafts.map((d) => d.slug)).toEqual(['next']);
+    expect(index.problems).toEqual([]);
+  });
+});
+
+describe('listArticleFiles', () => {
+  test('a missing content folder is one problem', async () => {
+    const missing = path.join(os.tmpdir(), `no-such-content-${process.pid}`);
+    expect(await listArticleFiles(missing)).toEqual({
+      files: [],
+      problems: [{ file: missing, reason: 'content folder does not exist or is not a folder (set CONTENT_DIR)' }],
+    });
+  });
+
+  test('broken and self-referencing links are reported, not followed', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, { 'a.md': article('title: A') });
+    await fs.symlink(path.join(root, 'nowhere.md'), path.join(root, 'broken.md'));
+    await fs.symlink('self.md', path.join(root, 'self.md'));
+    const listing = await listArticleFiles(root);
+    expect(listing.files.map((f) => f.relative)).toEqual(['a.md']);
+    expect(listing.problems).toEqual([
+      { file: 'broken.md', reason: 'broken symbolic link (ENOENT); skipped' },
+      { file: 'self.md', reason: 'symbolic link loops; skipped' },
+    ]);
+  });
+
+  test('a linked file outside the folder is read under the link name', async () => {
+    const root = await makeTempDir();
+    const outside = await makeTempDir();
+    await writeTree(outside, { 'real.md': article('title: Real') });
+    await fs.symlink(path.join(outside, 'real.md'), path.join(root, 'linked.md'));
+    const listing = await listArticleFiles(root);
+    expect(listing.files.map((f) => [f.relative, f.display, f.draft])).toEqual([['linked.md', 'linked.md', false]]);
+  });
+});
+
+// Root reads any file whatever its mode, so an unreadable file cannot be made when running as root.
+describe.skipIf(process.getuid?.() === 0)('an unreadable file', () => {
+  test('is one problem with its error code', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, { 'ok.md': article('title: OK\ndate: 2021-01-01'), 'locked.md': article('title: Locked') });
+    await fs.chmod(path.join(root, 'locked.md'), 0o000);
+    const index = await buildIndex(root);
+    expect(index.articles.map((a) => a.slug)).toEqual(['ok']);
+    expect(index.problems).toEqual([{ file: 'locked.md', severity: 'error', reason: 'cannot be read: EACCES' }]);
+  });
+});
