@@ -14,7 +14,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <button
         type="button"
         onClick={reset}
-        className="mt-6 rounded-md border border-zinc-300 px-4 py-2 hover:border-accent-600 dark:border-zinc-700"
+        className="hover:border-accent-600 mt-6 rounded-md border border-zinc-300 px-4 py-2 dark:border-zinc-700"
       >
         重试
       </button>

@@ -7,10 +7,10 @@ export default function NotFound() {
       <h1 className="mt-4 text-2xl font-semibold">页面不存在</h1>
       <p className="mt-2 text-zinc-600 dark:text-zinc-400">您要找的文章或页面不存在，可能已被删除或移动。</p>
       <p className="mt-6 flex justify-center gap-4">
-        <Link href="/" className="text-accent-600 underline dark:text-accent-400">
+        <Link href="/" className="text-accent-600 dark:text-accent-400 underline">
           返回首页
         </Link>
-        <Link href="/categories" className="text-accent-600 underline dark:text-accent-400">
+        <Link href="/categories" className="text-accent-600 dark:text-accent-400 underline">
           浏览分类
         </Link>
       </p>

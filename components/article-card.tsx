@@ -9,12 +9,17 @@ export function ArticleCard({ article, eagerImage = false }: { article: ArticleS
     <article className="flex gap-4 border-b border-zinc-200 py-5 last:border-b-0 sm:gap-6 dark:border-zinc-800">
       <div className="min-w-0 flex-1">
         <h2 className="text-lg leading-snug font-semibold sm:text-xl">
-          <Link href={articleUrl(article.slug)} className="hover:text-accent-600 hover:underline dark:hover:text-accent-400">
+          <Link
+            href={articleUrl(article.slug)}
+            className="hover:text-accent-600 dark:hover:text-accent-400 hover:underline"
+          >
             {article.title}
           </Link>
         </h2>
         {article.excerpt && (
-          <p className="mt-2 line-clamp-3 text-[0.95rem] leading-relaxed text-zinc-700 dark:text-zinc-300">{article.excerpt}</p>
+          <p className="mt-2 line-clamp-3 text-[0.95rem] leading-relaxed text-zinc-700 dark:text-zinc-300">
+            {article.excerpt}
+          </p>
         )}
         <div className="mt-3">
           <ArticleMeta article={article} />

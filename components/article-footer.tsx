@@ -11,17 +11,29 @@ export function ArticleFooter({ neighbours }: { neighbours: Neighbours }) {
       {(newer || older) && (
         <nav aria-label="上一篇与下一篇" className="grid gap-4 sm:grid-cols-2">
           {older ? (
-            <Link href={articleUrl(older.slug)} rel="prev" className="group block rounded-lg border border-zinc-200 p-4 hover:border-accent-600 dark:border-zinc-800 dark:hover:border-accent-400">
+            <Link
+              href={articleUrl(older.slug)}
+              rel="prev"
+              className="group hover:border-accent-600 dark:hover:border-accent-400 block rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+            >
               <span className="block text-xs text-zinc-500 dark:text-zinc-400">上一篇</span>
-              <span className="mt-1 block font-medium group-hover:text-accent-600 dark:group-hover:text-accent-400">{older.title}</span>
+              <span className="group-hover:text-accent-600 dark:group-hover:text-accent-400 mt-1 block font-medium">
+                {older.title}
+              </span>
             </Link>
           ) : (
             <span />
           )}
           {newer && (
-            <Link href={articleUrl(newer.slug)} rel="next" className="group block rounded-lg border border-zinc-200 p-4 text-right hover:border-accent-600 dark:border-zinc-800 dark:hover:border-accent-400">
+            <Link
+              href={articleUrl(newer.slug)}
+              rel="next"
+              className="group hover:border-accent-600 dark:hover:border-accent-400 block rounded-lg border border-zinc-200 p-4 text-right dark:border-zinc-800"
+            >
               <span className="block text-xs text-zinc-500 dark:text-zinc-400">下一篇</span>
-              <span className="mt-1 block font-medium group-hover:text-accent-600 dark:group-hover:text-accent-400">{newer.title}</span>
+              <span className="group-hover:text-accent-600 dark:group-hover:text-accent-400 mt-1 block font-medium">
+                {newer.title}
+              </span>
             </Link>
           )}
         </nav>
@@ -34,7 +46,10 @@ export function ArticleFooter({ neighbours }: { neighbours: Neighbours }) {
           <ul className="mt-3 space-y-2">
             {related.map((a) => (
               <li key={a.slug} className="flex flex-wrap items-baseline justify-between gap-x-4">
-                <Link href={articleUrl(a.slug)} className="hover:text-accent-600 hover:underline dark:hover:text-accent-400">
+                <Link
+                  href={articleUrl(a.slug)}
+                  className="hover:text-accent-600 dark:hover:text-accent-400 hover:underline"
+                >
                   {a.title}
                 </Link>
                 <span className="text-sm text-zinc-500 dark:text-zinc-400">

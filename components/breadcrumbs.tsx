@@ -10,7 +10,7 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
           <li key={i} className="flex items-center gap-x-1.5">
             {i > 0 && <span aria-hidden="true">›</span>}
             {item.href ? (
-              <Link href={item.href} className="hover:text-accent-600 hover:underline dark:hover:text-accent-400">
+              <Link href={item.href} className="hover:text-accent-600 dark:hover:text-accent-400 hover:underline">
                 {item.name}
               </Link>
             ) : (

@@ -7,8 +7,15 @@ export function CategoryPath({ path }: { path: string[] }) {
     <span className="inline-flex flex-wrap items-center gap-x-1">
       {path.map((name, i) => (
         <span key={i} className="inline-flex items-center gap-x-1">
-          {i > 0 && <span aria-hidden="true" className="text-zinc-400">›</span>}
-          <Link href={categoryUrl(path.slice(0, i + 1))} className="hover:text-accent-600 hover:underline dark:hover:text-accent-400">
+          {i > 0 && (
+            <span aria-hidden="true" className="text-zinc-400">
+              ›
+            </span>
+          )}
+          <Link
+            href={categoryUrl(path.slice(0, i + 1))}
+            className="hover:text-accent-600 dark:hover:text-accent-400 hover:underline"
+          >
             {name}
           </Link>
         </span>

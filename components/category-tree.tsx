@@ -9,7 +9,7 @@ export function CategoryTree({ nodes, level = 0 }: { nodes: CategoryNode[]; leve
         <li key={node.name}>
           <Link
             href={categoryUrl(node.path)}
-            className={`hover:text-accent-600 hover:underline dark:hover:text-accent-400 ${level === 0 ? 'text-lg font-semibold' : ''}`}
+            className={`hover:text-accent-600 dark:hover:text-accent-400 hover:underline ${level === 0 ? 'text-lg font-semibold' : ''}`}
           >
             {node.name}
           </Link>{' '}

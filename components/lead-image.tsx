@@ -2,7 +2,14 @@
  * A lead image from front matter (already checked to be http(s) or relative). A plain <img>, not
  * next/image: images come from any host, and Chinese hosts refuse hotlinks that carry a Referer.
  */
-export function LeadImage({ src, alt = '', className = '', eager = false, width, height }: {
+export function LeadImage({
+  src,
+  alt = '',
+  className = '',
+  eager = false,
+  width,
+  height,
+}: {
   src: string;
   alt?: string;
   className?: string;

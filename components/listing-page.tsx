@@ -4,7 +4,12 @@ import { ArticleList } from './article-list';
 import { Pagination } from './pagination';
 
 /** The shape every listing shares: heading, articles, page links. */
-export function ListingPage({ heading, intro, page, href }: {
+export function ListingPage({
+  heading,
+  intro,
+  page,
+  href,
+}: {
   heading: ReactNode;
   intro?: ReactNode;
   page: Page<ArticleSummary>;

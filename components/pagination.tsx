@@ -10,7 +10,15 @@ function pageWindow(page: number, total: number): (number | 'gap')[] {
   return sorted.flatMap((p, i) => (i > 0 && p - sorted[i - 1]! > 1 ? ['gap' as const, p] : [p]));
 }
 
-export function Pagination({ page, totalPages, href }: { page: number; totalPages: number; href: (page: number) => string }) {
+export function Pagination({
+  page,
+  totalPages,
+  href,
+}: {
+  page: number;
+  totalPages: number;
+  href: (page: number) => string;
+}) {
   if (totalPages <= 1) return null;
   return (
     <nav aria-label="分页" className="mt-8 flex flex-wrap items-center justify-center gap-2 text-sm">
@@ -25,7 +33,11 @@ export function Pagination({ page, totalPages, href }: { page: number; totalPage
             …
           </span>
         ) : p === page ? (
-          <span key={p} aria-current="page" className="rounded-md bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900">
+          <span
+            key={p}
+            aria-current="page"
+            className="rounded-md bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900"
+          >
             <span className="sr-only">第 </span>
             {p}
             <span className="sr-only"> 页</span>

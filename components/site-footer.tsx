@@ -5,9 +5,7 @@ export function SiteFooter() {
   return (
     <footer className="mt-16 border-t border-zinc-200 dark:border-zinc-800">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-6 text-sm text-zinc-600 sm:px-6 dark:text-zinc-400">
-        <p>
-          © {siteConfig.name}
-        </p>
+        <p>© {siteConfig.name}</p>
         <ul className="flex gap-4">
           <li>
             <Link href="/categories" className="hover:underline">

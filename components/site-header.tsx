@@ -12,7 +12,9 @@ export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
             {siteConfig.name}
           </Link>
         </p>
-        {siteConfig.description && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{siteConfig.description}</p>}
+        {siteConfig.description && (
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{siteConfig.description}</p>
+        )}
       </div>
       <nav aria-label="栏目" className="mx-auto max-w-5xl px-4 sm:px-6">
         <ul className="-mx-1 flex gap-1 overflow-x-auto py-3 text-[0.95rem] whitespace-nowrap">
@@ -23,13 +25,19 @@ export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
           </li>
           {categories.map((c) => (
             <li key={c.name}>
-              <Link href={categoryUrl(c.path)} className="block rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+              <Link
+                href={categoryUrl(c.path)}
+                className="block rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              >
                 {c.name}
               </Link>
             </li>
           ))}
           <li>
-            <Link href="/categories" className="block rounded-md px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
+            <Link
+              href="/categories"
+              className="block rounded-md px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+            >
               全部分类
             </Link>
           </li>

@@ -7,7 +7,10 @@ export function TagLinks({ tags }: { tags: string[] }) {
     <ul aria-label="标签" className="flex flex-wrap gap-2 text-sm">
       {tags.map((tag) => (
         <li key={tag}>
-          <Link href={tagUrl(tag)} className="block rounded-full bg-zinc-100 px-3 py-1 hover:bg-zinc-200 dark:bg-zinc-800 dark:hover:bg-zinc-700">
+          <Link
+            href={tagUrl(tag)}
+            className="block rounded-full bg-zinc-100 px-3 py-1 hover:bg-zinc-200 dark:bg-zinc-800 dark:hover:bg-zinc-700"
+          >
             #{tag}
           </Link>
         </li>

@@ -11,7 +11,12 @@ export async function TagListing({ tag, page }: { tag: string; page: number }) {
     <ListingPage
       heading={
         <>
-          <Breadcrumbs items={[{ name: '标签', href: '/tags' }, { name: tag, href: page > 1 ? tagUrl(tag) : undefined }]} />
+          <Breadcrumbs
+            items={[
+              { name: '标签', href: '/tags' },
+              { name: tag, href: page > 1 ? tagUrl(tag) : undefined },
+            ]}
+          />
           <h1 className="mt-3 text-2xl font-semibold">
             <span className="text-zinc-500 dark:text-zinc-400">#</span>
             {tag}

@@ -9,8 +9,7 @@ export const MAX_YEAR = 2100;
 
 export type DateParseResult = { ok: true; date: Date; zoned: boolean } | { ok: false; reason: string };
 
-const WALL_TIME =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
+const WALL_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
 const HAS_ZONE = /(?:Z|[+-]\d{2}(?::?\d{2})?|\b(?:GMT|UTC|UT|[ECMP][SD]T))$/i;
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -70,12 +69,15 @@ function daysInMonth(year: number, month: number): number {
 function checkCalendarDate(year: number, month: number, day: number): string | null {
   if (year < MIN_YEAR || year > MAX_YEAR) return `year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`;
   if (month < 1 || month > 12) return `month ${month} does not exist`;
-  if (day < 1 || day > daysInMonth(year, month)) return `day ${day} does not exist in ${year}-${String(month).padStart(2, '0')}`;
+  if (day < 1 || day > daysInMonth(year, month))
+    return `day ${day} does not exist in ${year}-${String(month).padStart(2, '0')}`;
   return null;
 }
 
 function parseWallTime(match: RegExpMatchArray, timeZone: string): DateParseResult {
-  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((v) => (v === undefined ? undefined : Number(v)));
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match
+    .slice(1, 7)
+    .map((v) => (v === undefined ? undefined : Number(v)));
   const ms = match[7] ? Number(match[7].slice(0, 3).padEnd(3, '0')) : 0;
   const calendarProblem = checkCalendarDate(year!, month!, day!);
   if (calendarProblem) return { ok: false, reason: calendarProblem };
@@ -116,7 +118,10 @@ export function parseDate(value: unknown, timeZone: string): DateParseResult {
     const parsed = checkRange(new Date(text));
     return parsed.ok ? parsed : { ok: false, reason: `"${text}" ${parsed.reason}` };
   }
-  return { ok: false, reason: `"${truncate(text)}" is not a recognised date format (use 2021-10-28 14:08:07, ISO 8601 or RFC 2822)` };
+  return {
+    ok: false,
+    reason: `"${truncate(text)}" is not a recognised date format (use 2021-10-28 14:08:07, ISO 8601 or RFC 2822)`,
+  };
 }
 
 function truncate(text: string) {

@@ -294,7 +294,10 @@ async function timedGet(url, timeoutMs = REQUEST_TIMEOUT_MS) {
     const body = await res.text();
     return { url, status: res.status, ok: res.status === 200, ms: performance.now() - t0, body };
   } catch (err) {
-    const reason = err?.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : err?.cause?.code ?? err?.message ?? String(err);
+    const reason =
+      err?.name === 'TimeoutError'
+        ? `timeout after ${timeoutMs} ms`
+        : (err?.cause?.code ?? err?.message ?? String(err));
     return { url, status: 0, ok: false, ms: performance.now() - t0, body: '', error: reason };
   }
 }
@@ -326,12 +329,19 @@ async function runOne(n) {
     // 1. corpus
     console.error(`[N=${n}] generating corpus in ${contentDir}`);
     const genLog = path.join(tmp, 'generate.log');
-    const gen = spawnGroup(process.execPath, [GENERATOR, contentDir, String(n), '--seed', String(SEED)], { cwd: PROJECT_DIR }, genLog);
+    const gen = spawnGroup(
+      process.execPath,
+      [GENERATOR, contentDir, String(n), '--seed', String(SEED)],
+      { cwd: PROJECT_DIR },
+      genLog,
+    );
     const g = await gen.exited;
     await gen.logClosed;
     if (interrupted) throw new StepError(`interrupted (${interrupted})`);
     if (g.error || g.code !== 0) {
-      throw new StepError(`corpus generation failed (${g.error?.message ?? `exit ${g.code ?? g.signal}`}):\n${await tail(genLog)}`);
+      throw new StepError(
+        `corpus generation failed (${g.error?.message ?? `exit ${g.code ?? g.signal}`}):\n${await tail(genLog)}`,
+      );
     }
     console.error(`[N=${n}] ${(await tail(genLog, 3)).trim()}`);
 
@@ -352,9 +362,13 @@ async function runOne(n) {
     await Promise.race([build.logClosed, sleep(2000)]);
     if (interrupted) throw new StepError(`interrupted (${interrupted})`);
     if (b.error || b.code !== 0) {
-      throw new StepError(`build failed (${b.error?.message ?? `exit ${b.code ?? b.signal}`}) after ${result.buildSecs.toFixed(1)} s; log tail:\n${await tail(buildLog)}`);
+      throw new StepError(
+        `build failed (${b.error?.message ?? `exit ${b.code ?? b.signal}`}) after ${result.buildSecs.toFixed(1)} s; log tail:\n${await tail(buildLog)}`,
+      );
     }
-    console.error(`[N=${n}] build ok in ${result.buildSecs.toFixed(1)} s, peak RSS ${mib(peak)} MiB over up to ${maxProcs} processes`);
+    console.error(
+      `[N=${n}] build ok in ${result.buildSecs.toFixed(1)} s, peak RSS ${mib(peak)} MiB over up to ${maxProcs} processes`,
+    );
 
     // 3. start server
     const port = await freePort();
@@ -369,11 +383,15 @@ async function runOne(n) {
     for (;;) {
       if (interrupted) throw new StepError(`interrupted (${interrupted})`);
       if (exitInfo) {
-        throw new StepError(`server exited before answering (${exitInfo.error?.message ?? `exit ${exitInfo.code ?? exitInfo.signal}`}); log tail:\n${await tail(serverLog)}`);
+        throw new StepError(
+          `server exited before answering (${exitInfo.error?.message ?? `exit ${exitInfo.code ?? exitInfo.signal}`}); log tail:\n${await tail(serverLog)}`,
+        );
       }
       const elapsed = performance.now() - startT0;
       if (elapsed > START_TIMEOUT_MS) {
-        throw new StepError(`server did not answer 200 on ${base}/ within ${START_TIMEOUT_MS / 1000} s; log tail:\n${await tail(serverLog)}`);
+        throw new StepError(
+          `server did not answer 200 on ${base}/ within ${START_TIMEOUT_MS / 1000} s; log tail:\n${await tail(serverLog)}`,
+        );
       }
       const r = await timedGet(`${base}/`, Math.min(10_000, START_TIMEOUT_MS - elapsed + 1));
       if (r.ok) break;
@@ -407,7 +425,8 @@ async function runOne(n) {
   } finally {
     if (server) {
       await killGroup(server);
-      if (server.pid && groupAlive(server.pid)) console.error(`[N=${n}] warning: server group ${server.pid} still alive after SIGKILL`);
+      if (server.pid && groupAlive(server.pid))
+        console.error(`[N=${n}] warning: server group ${server.pid} still alive after SIGKILL`);
       await Promise.race([server.logClosed, sleep(1000)]);
     }
     await rm(tmp, { recursive: true, force: true, maxRetries: 3 });
@@ -427,7 +446,8 @@ function printTable(rows) {
     r.medianMs !== undefined && !Number.isNaN(r.medianMs) ? r.medianMs.toFixed(1) : '-',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+  const line = (cells) =>
+    '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
   console.log(line(header));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const row of body) console.log(line(row));
@@ -451,7 +471,7 @@ async function main() {
   }
   if (rows.length) printTable(rows);
   if (failure) {
-    const msg = failure.err instanceof StepError ? failure.err.message : failure.err?.stack ?? String(failure.err);
+    const msg = failure.err instanceof StepError ? failure.err.message : (failure.err?.stack ?? String(failure.err));
     console.error(`\nbench-build: FAILED for N=${failure.n}: ${msg}`);
     process.exitCode = 1;
   } else if (rows.some((r) => r.failed > 0)) {

@@ -7,7 +7,7 @@ import { renderBody } from './body-format';
 import { LruCache } from './lru';
 import { readFrontMatter } from './read-front-matter';
 import { contentRoot } from './source';
-import { getIndex } from './store';
+import { getIndex, onContentChange } from './store';
 import type { Article, ArticleSummary } from './types';
 
 /** Sanitized bodies kept in memory, so each article is rendered and sanitized once, not per request. */
@@ -15,6 +15,7 @@ const BODY_CACHE_SIZE = 500;
 type Body = Pick<Article, 'html' | 'bodyError'>;
 const bodies: LruCache<string, Promise<Body>> = ((globalThis as { __newsBodyCache?: LruCache<string, Promise<Body>> })
   .__newsBodyCache ??= new LruCache(BODY_CACHE_SIZE));
+onContentChange(() => bodies.clear());
 
 async function loadBody(summary: ArticleSummary): Promise<Body> {
   const file = path.join(contentRoot(), summary.file);

@@ -1,14 +1,28 @@
 import 'server-only';
 import { buildIndex, type ContentIndex } from './build-index';
 import { reportProblems } from './report';
+import { watchContentInDevelopment } from './watch';
 
-type Store = { index?: Promise<ContentIndex> };
+type Store = { index?: Promise<ContentIndex>; listeners?: Set<() => void> };
 
 // One index per server process. Kept on globalThis so that modules evaluated again (dev reloads,
 // several route bundles in one process) share it instead of re-reading the content folder.
 const store: Store = ((globalThis as { __newsContentStore?: Store }).__newsContentStore ??= {});
 
+const listeners = (store.listeners ??= new Set());
+
+/** Registers a cache to drop whenever the index is rebuilt (article bodies). */
+export function onContentChange(listener: () => void): void {
+  listeners.add(listener);
+}
+
+function invalidate() {
+  store.index = undefined;
+  listeners.forEach((listener) => listener());
+}
+
 export function getIndex(): Promise<ContentIndex> {
+  watchContentInDevelopment(invalidate);
   store.index ??= buildIndex().then(
     (index) => {
       reportProblems(index);

@@ -42,7 +42,10 @@ export type LimitCheck = { ok: true } | { ok: false; reason: string };
 export function checkBodyLimits(html: string): LimitCheck {
   const bytes = Buffer.byteLength(html, 'utf8');
   if (bytes > MAX_BODY_BYTES) {
-    return { ok: false, reason: `body is ${(bytes / 1048576).toFixed(1)} MiB, over the ${MAX_BODY_BYTES / 1048576} MiB limit` };
+    return {
+      ok: false,
+      reason: `body is ${(bytes / 1048576).toFixed(1)} MiB, over the ${MAX_BODY_BYTES / 1048576} MiB limit`,
+    };
   }
   if (nestingDepth(html) > MAX_NESTING_DEPTH) {
     return { ok: false, reason: `HTML is nested more than ${MAX_NESTING_DEPTH} elements deep` };

@@ -74,19 +74,41 @@ export async function unsafeMarkup(page: Page): Promise<string[]> {
     if (!main) return ['no <main>'];
     for (const el of main.querySelectorAll('*')) {
       const tag = el.tagName.toLowerCase();
-      if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'input', 'button', 'style', 'link', 'meta', 'base', 'frame', 'template'].includes(tag)) {
+      if (
+        [
+          'script',
+          'iframe',
+          'object',
+          'embed',
+          'svg',
+          'math',
+          'form',
+          'input',
+          'button',
+          'style',
+          'link',
+          'meta',
+          'base',
+          'frame',
+          'template',
+        ].includes(tag)
+      ) {
         found.push(`<${tag}>`);
       }
       for (const attr of el.getAttributeNames()) {
         const value = el.getAttribute(attr) ?? '';
         if (attr.startsWith('on')) found.push(`<${tag} ${attr}>`);
-        if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(attr) && /^\s*(?:javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020]/g, ''))) {
+        if (
+          ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(attr) &&
+          /^\s*(?:javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020]/g, ''))
+        ) {
           found.push(`<${tag} ${attr}=${value.slice(0, 40)}>`);
         }
       }
     }
     for (const el of document.querySelectorAll('.prose *')) {
-      for (const attr of ['class', 'id', 'style']) if (el.hasAttribute(attr)) found.push(`<${el.tagName.toLowerCase()} ${attr}> in body`);
+      for (const attr of ['class', 'id', 'style'])
+        if (el.hasAttribute(attr)) found.push(`<${el.tagName.toLowerCase()} ${attr}> in body`);
     }
     return found;
   });

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import net from 'node:net';
 import { guardPage } from './guard';
 
 const SEED = '/posts/chongqing-talent-conference-2021';
@@ -27,7 +26,17 @@ test.describe('a reader', () => {
     const first = await request.get('/page/1', { maxRedirects: 0 });
     expect(first.status()).toBe(308);
     expect(first.headers().location).toMatch(/\/$/);
-    for (const path of ['/page/0', '/page/x', '/page/-1', '/page/01', '/page/99999', '/posts/no-such-article', '/categories/不存在', '/tags/不存在', '/no/such/route']) {
+    for (const path of [
+      '/page/0',
+      '/page/x',
+      '/page/-1',
+      '/page/01',
+      '/page/99999',
+      '/posts/no-such-article',
+      '/categories/不存在',
+      '/tags/不存在',
+      '/no/such/route',
+    ]) {
       expect((await request.get(path)).status(), path).toBe(404);
     }
   });
@@ -38,9 +47,15 @@ test.describe('a reader', () => {
     await expect(page.getByRole('heading', { level: 1, name: '全部分类' })).toBeVisible();
     await page.locator('main').getByRole('link', { name: '科技', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('科技');
-    await page.getByRole('navigation', { name: '子分类' }).getByRole('link', { name: /人工智能/ }).click();
+    await page
+      .getByRole('navigation', { name: '子分类' })
+      .getByRole('link', { name: /人工智能/ })
+      .click();
     await expect(page).toHaveURL(/\/categories\/%E7%A7%91%E6%8A%80\/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD$/);
-    await page.getByRole('navigation', { name: '子分类' }).getByRole('link', { name: /大模型/ }).click();
+    await page
+      .getByRole('navigation', { name: '子分类' })
+      .getByRole('link', { name: /大模型/ })
+      .click();
     const crumbs = page.getByRole('navigation', { name: '面包屑' });
     await expect(crumbs).toContainText('全部分类');
     await expect(crumbs).toContainText('科技');
@@ -72,7 +87,10 @@ test.describe('a reader', () => {
     expect(guard.errors).toEqual([]);
   });
 
-  test('reads the seed article: title, date in Shanghai time, author, breadcrumbs, image, body, neighbours', async ({ page, baseURL }) => {
+  test('reads the seed article: title, date in Shanghai time, author, breadcrumbs, image, body, neighbours', async ({
+    page,
+    baseURL,
+  }) => {
     const guard = await guardPage(page, baseURL!);
     await page.goto(SEED);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_TITLE);
@@ -157,7 +175,9 @@ test.describe('a reader', () => {
     const page = await context.newPage();
     for (const path of ['/', SEED, '/categories', '/categories/科技']) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await context.close();

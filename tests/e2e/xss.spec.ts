@@ -31,7 +31,9 @@ test.describe('XSS payloads from ../shared/xss', () => {
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
     for (let i = COUNT - 2; i >= 0; i--) {
       const link = page.getByRole('navigation', { name: '上一篇与下一篇' }).locator('a[rel="prev"]');
-      const navigation = page.waitForURL((url) => url.pathname.endsWith(`payload-${String(i).padStart(3, '0')}`));
+      const navigation = page.waitForURL((url) => url.pathname.endsWith(`payload-${String(i).padStart(3, '0')}`), {
+        timeout: 20_000,
+      });
       await link.click();
       await navigation;
       // Still the same document: the article arrived by client-side navigation, not a page load.
@@ -53,7 +55,10 @@ test.describe('XSS payloads from ../shared/xss', () => {
     await page.goto('/tags');
     await expectHarmless(page, guard, '/tags');
     const categoryLinks = await page.goto('/categories/XSS').then(() =>
-      page.getByRole('navigation', { name: '子分类' }).locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)),
+      page
+        .getByRole('navigation', { name: '子分类' })
+        .locator('a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')!)),
     );
     expect(categoryLinks.length).toBeGreaterThan(100);
     for (const href of categoryLinks) {

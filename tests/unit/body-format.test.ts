@@ -34,12 +34,15 @@ describe('HTML bodies', () => {
 });
 
 describe('Markdown bodies', () => {
-  test.each(['# Title', 'Plain text with <b>inline</b> HTML', '<https://example.com> is an autolink', '<!-- comment -->\n# Title', '    indented code'])(
-    '%j is Markdown',
-    (text) => {
-      expect(detectFormat(text)).toBe('markdown');
-    },
-  );
+  test.each([
+    '# Title',
+    'Plain text with <b>inline</b> HTML',
+    '<https://example.com> is an autolink',
+    '<!-- comment -->\n# Title',
+    '    indented code',
+  ])('%j is Markdown', (text) => {
+    expect(detectFormat(text)).toBe('markdown');
+  });
 
   test('heading, table and fenced code are rendered', () => {
     const markdown = '# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nconst x = 1;\n```\n';

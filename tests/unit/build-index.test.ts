@@ -37,7 +37,9 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
   beforeAll(async () => {
     root = await makeTempDir();
     await writeTree(root, {
-      'good-new.md': article('title: 最新\ndate: 2021-12-01 10:00:00\ncategories:\n  - [A, C]\n  - [D]\ntags: [t1, t2]'),
+      'good-new.md': article(
+        'title: 最新\ndate: 2021-12-01 10:00:00\ncategories:\n  - [A, C]\n  - [D]\ntags: [t1, t2]',
+      ),
       'dup-a.md': article('title: Dup A\nslug: same\ndate: 2021-11-01 10:00:00'),
       'dup-b.md': article('title: Dup B\nslug: same\ndate: 2021-10-01 10:00:00'),
       'good-mid.md': article('title: Middle\ndate: 2021-06-01 10:00:00\ncategories: A\ntags: t2'),
@@ -79,9 +81,14 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
   });
 
   test('each bad file has exactly one problem, with its path and a reason', () => {
-    const problemsOf = (file: string) => index.problems.filter((p) => p.file === file).map((p) => [p.severity, p.reason]);
-    expect(problemsOf('broken-yaml.md')).toEqual([['error', expect.stringMatching(/^front matter is not valid YAML: /)]]);
-    expect(problemsOf('code.md')).toEqual([['error', '"---js" front matter is not allowed: only YAML is read, code is never evaluated']]);
+    const problemsOf = (file: string) =>
+      index.problems.filter((p) => p.file === file).map((p) => [p.severity, p.reason]);
+    expect(problemsOf('broken-yaml.md')).toEqual([
+      ['error', expect.stringMatching(/^front matter is not valid YAML: /)],
+    ]);
+    expect(problemsOf('code.md')).toEqual([
+      ['error', '"---js" front matter is not allowed: only YAML is read, code is never evaluated'],
+    ]);
     expect(problemsOf('empty.md')).toEqual([['error', 'file is empty']]);
     expect(problemsOf('binary.md')).toEqual([['error', 'file contains NUL bytes: it is binary, not Markdown']]);
     expect(problemsOf('bad-date.md')).toEqual([['error', 'date month 13 does not exist']]);
@@ -95,7 +102,11 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
 
   test('the duplicate slug gets -2, with a warning naming both files', () => {
     expect(index.problems.filter((p) => p.file === 'dup-b.md')).toEqual([
-      { file: 'dup-b.md', severity: 'warning', reason: 'slug "same" is already used by dup-a.md; this article is at "same-2"' },
+      {
+        file: 'dup-b.md',
+        severity: 'warning',
+        reason: 'slug "same" is already used by dup-a.md; this article is at "same-2"',
+      },
     ]);
   });
 

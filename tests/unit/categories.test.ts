@@ -105,7 +105,12 @@ describe('normalizeTags', () => {
 
 describe('buildCategoryTree', () => {
   const articles = [
-    { categories: [['A', 'B'], ['A', 'C']] }, // 0
+    {
+      categories: [
+        ['A', 'B'],
+        ['A', 'C'],
+      ],
+    }, // 0
     { categories: [['A', 'B']] }, // 1
     { categories: [['D']] }, // 2
     { categories: [['A', 'C', 'E']] }, // 3

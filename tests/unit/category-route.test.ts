@@ -24,7 +24,11 @@ describe('parseCategoryRoute', () => {
   });
 
   test('decoded names are NFC; a malformed escape is kept as written', () => {
-    expect(parseCategoryRoute(['Cafe%CC%81', '%E0%A4%A'])).toEqual({ path: ['Caf\u00e9', '%E0%A4%A'], page: 1, explicitPage: false });
+    expect(parseCategoryRoute(['Cafe%CC%81', '%E0%A4%A'])).toEqual({
+      path: ['Caf\u00e9', '%E0%A4%A'],
+      page: 1,
+      explicitPage: false,
+    });
   });
 
   test.each([['x'], ['0'], ['01'], ['']])('page/%j is not a page: null', (page) => {

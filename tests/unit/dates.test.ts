@@ -178,7 +178,9 @@ describe('parseDate: invalid values are refused with a reason', () => {
 
   test('a long unrecognised value is cut in the reason', () => {
     const text = 'x'.repeat(100);
-    expect(reason(text)).toBe(`"${'x'.repeat(60)}…" is not a recognised date format (use 2021-10-28 14:08:07, ISO 8601 or RFC 2822)`);
+    expect(reason(text)).toBe(
+      `"${'x'.repeat(60)}…" is not a recognised date format (use 2021-10-28 14:08:07, ISO 8601 or RFC 2822)`,
+    );
   });
 });
 

@@ -18,11 +18,15 @@ describe('makeExcerpt', () => {
 
   // Every tag becomes a space, so inline markup puts spaces inside Chinese sentences ("第二段， 加粗 。").
   test('inline tags (strong, a) add no space inside a sentence', () => {
-    expect(makeExcerpt(undefined, '<p>第二段，<strong>加粗</strong>和<a href="/x">链接</a>。</p>')).toBe('第二段，加粗和链接。');
+    expect(makeExcerpt(undefined, '<p>第二段，<strong>加粗</strong>和<a href="/x">链接</a>。</p>')).toBe(
+      '第二段，加粗和链接。',
+    );
   });
 
   test('headings are skipped: the excerpt is the paragraphs', () => {
-    expect(makeExcerpt(undefined, '<h2>小标题</h2><p>正文。</p><h3 class="x">又一个</h3><p>更多。</p>')).toBe('正文。 更多。');
+    expect(makeExcerpt(undefined, '<h2>小标题</h2><p>正文。</p><h3 class="x">又一个</h3><p>更多。</p>')).toBe(
+      '正文。 更多。',
+    );
   });
 
   test('a body that is only a heading falls back to the heading text', () => {
@@ -88,7 +92,9 @@ describe('cutAtSentence', () => {
 
 describe('htmlToText', () => {
   test('script, style and comments are dropped with their content', () => {
-    expect(htmlToText('<p>A</p><script>alert("x")</script><style>p{color:red}</style><!-- hidden --><p>B</p>')).toBe('A B');
+    expect(htmlToText('<p>A</p><script>alert("x")</script><style>p{color:red}</style><!-- hidden --><p>B</p>')).toBe(
+      'A B',
+    );
   });
 
   test('an unclosed script drops everything after it', () => {
@@ -96,7 +102,9 @@ describe('htmlToText', () => {
   });
 
   test('entities are decoded: named, decimal, hex', () => {
-    expect(htmlToText('&lt;b&gt; &amp; &quot;x&quot; &#20013;&#x6587; &ldquo;引&rdquo;&hellip;')).toBe('<b> & "x" 中文 “引”…');
+    expect(htmlToText('&lt;b&gt; &amp; &quot;x&quot; &#20013;&#x6587; &ldquo;引&rdquo;&hellip;')).toBe(
+      '<b> & "x" 中文 “引”…',
+    );
   });
 
   test('&nbsp; becomes a space, whitespace collapses', () => {

@@ -24,11 +24,13 @@ describe('readFrontMatter', () => {
     expect(data).toEqual({
       title: '2021重庆英才大会将于11月20—21日举办',
       categories: ['新媒体', '趣头条', '分类'],
-      headimg: 'https://cors.zfour.workers.dev/?http://static.1sapp.com/qupost/img/2021/11/16/4d3b4b9b2d20576a465a27130bf75afb.jpeg',
+      headimg:
+        'https://cors.zfour.workers.dev/?http://static.1sapp.com/qupost/img/2021/11/16/4d3b4b9b2d20576a465a27130bf75afb.jpeg',
       author: '趣头条',
       comments: false,
       date: 'Tue, 16 Nov 2021 09:12:02 GMT',
-      thumbnail: 'https://cors.zfour.workers.dev/?http://static.1sapp.com/qupost/img/2021/11/16/4d3b4b9b2d20576a465a27130bf75afb.jpeg',
+      thumbnail:
+        'https://cors.zfour.workers.dev/?http://static.1sapp.com/qupost/img/2021/11/16/4d3b4b9b2d20576a465a27130bf75afb.jpeg',
     });
     expect(body.startsWith('<div>   \n<p>11月16日，记者从2021重庆英才大会新闻发布会上了解到')).toBe(true);
   });
@@ -53,11 +55,15 @@ describe('readFrontMatter', () => {
   });
 
   test('front matter never closed', () => {
-    expect(frontMatterError('---\ntitle: A\n\nbody without an end\n').message).toBe('front matter opened with --- is never closed');
+    expect(frontMatterError('---\ntitle: A\n\nbody without an end\n').message).toBe(
+      'front matter opened with --- is never closed',
+    );
   });
 
   test('NUL bytes: a binary file', () => {
-    expect(frontMatterError('---\ntitle: A\n---\n\u0000\u0001').message).toBe('file contains NUL bytes: it is binary, not Markdown');
+    expect(frontMatterError('---\ntitle: A\n---\n\u0000\u0001').message).toBe(
+      'file contains NUL bytes: it is binary, not Markdown',
+    );
   });
 
   describe('code front matter is refused, never evaluated', () => {
@@ -81,7 +87,9 @@ describe('readFrontMatter', () => {
     ])('---%s', (language, payload) => {
       const error = frontMatterError(`---${language}\n${payload}\n---\nbody\n`);
       const name = language.trim().toLowerCase();
-      expect(error.message).toBe(`"---${name}" front matter is not allowed: only YAML is read, code is never evaluated`);
+      expect(error.message).toBe(
+        `"---${name}" front matter is not allowed: only YAML is read, code is never evaluated`,
+      );
       expect((globalThis as Record<string, unknown>)[flag]).toBeUndefined();
       expect(fs.existsSync(marker)).toBe(false);
     });
@@ -100,11 +108,15 @@ describe('readFrontMatter', () => {
   });
 
   test('YAML that is a list', () => {
-    expect(frontMatterError('---\n- a\n- b\n---\nbody\n').message).toBe('front matter must be a YAML mapping of keys to values');
+    expect(frontMatterError('---\n- a\n- b\n---\nbody\n').message).toBe(
+      'front matter must be a YAML mapping of keys to values',
+    );
   });
 
   test('YAML that is a scalar', () => {
-    expect(frontMatterError('---\njust a sentence\n---\nbody\n').message).toBe('front matter must be a YAML mapping of keys to values');
+    expect(frontMatterError('---\njust a sentence\n---\nbody\n').message).toBe(
+      'front matter must be a YAML mapping of keys to values',
+    );
   });
 
   test('dates stay strings (core schema: no timestamp type), numbers stay numbers, yes stays text', () => {
@@ -200,7 +212,9 @@ describe('normalizeFrontMatter', () => {
 
   describe('description and excerpt', () => {
     test('excerpt wins over description', () => {
-      expect(normalized({ description: 'the description', excerpt: 'the excerpt' }).value.description).toBe('the excerpt');
+      expect(normalized({ description: 'the description', excerpt: 'the excerpt' }).value.description).toBe(
+        'the excerpt',
+      );
     });
 
     test('description alone', () => {
@@ -262,7 +276,9 @@ describe('normalizeFrontMatter', () => {
     });
 
     test('a valid updated date', () => {
-      expect(normalized({ updated: '2021-11-01T00:00:00Z' }).value.updated?.toISOString()).toBe('2021-11-01T00:00:00.000Z');
+      expect(normalized({ updated: '2021-11-01T00:00:00Z' }).value.updated?.toISOString()).toBe(
+        '2021-11-01T00:00:00.000Z',
+      );
     });
   });
 
@@ -283,13 +299,16 @@ describe('normalizeFrontMatter', () => {
       ['index_img', 'https://img/index.jpg'],
       ['banner_img', 'https://img/banner.jpg'],
       ['image', 'https://img/image.jpg'],
-    ])('order thumbnail > headimg > cover > index_img > banner_img > image: %s wins over the keys after it', (key, url) => {
-      const keys = Object.keys(all);
-      const from = keys.indexOf(key);
-      // `all` lists the keys lowest priority first; drop the keys that outrank `key`.
-      const data = Object.fromEntries(Object.entries(all).filter(([k]) => keys.indexOf(k) <= from));
-      expect(normalized(data).value.image).toBe(url);
-    });
+    ])(
+      'order thumbnail > headimg > cover > index_img > banner_img > image: %s wins over the keys after it',
+      (key, url) => {
+        const keys = Object.keys(all);
+        const from = keys.indexOf(key);
+        // `all` lists the keys lowest priority first; drop the keys that outrank `key`.
+        const data = Object.fromEntries(Object.entries(all).filter(([k]) => keys.indexOf(k) <= from));
+        expect(normalized(data).value.image).toBe(url);
+      },
+    );
 
     test('the URL is trimmed; a relative URL is accepted', () => {
       expect(normalized({ cover: '  /images/a.png ' }).value.image).toBe('/images/a.png');
@@ -301,14 +320,17 @@ describe('normalizeFrontMatter', () => {
       expect(warnings).toEqual(['thumbnail: "javascript:alert(1)" is not an http(s) or relative image URL; ignored']);
     });
 
-    test.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:image/png;base64,AAAA', 'mailto:a@b.c'])(
-      'unsafe image %j is rejected',
-      (url) => {
-        const { value, warnings } = normalized({ image: url });
-        expect(value.image).toBeUndefined();
-        expect(warnings).toEqual([`image: ${JSON.stringify(url)} is not an http(s) or relative image URL; ignored`]);
-      },
-    );
+    test.each([
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:image/png;base64,AAAA',
+      'mailto:a@b.c',
+    ])('unsafe image %j is rejected', (url) => {
+      const { value, warnings } = normalized({ image: url });
+      expect(value.image).toBeUndefined();
+      expect(warnings).toEqual([`image: ${JSON.stringify(url)} is not an http(s) or relative image URL; ignored`]);
+    });
 
     test('an image that is not text is rejected with a warning', () => {
       const { value, warnings } = normalized({ cover: { url: 'https://img/a.jpg' } });

@@ -23,7 +23,9 @@ describe('structure', () => {
   });
 
   test('class, id and style are removed', () => {
-    expect(clean('<div class="hidden">a</div><p class="fixed inset-0" id="clobber" style="color:red">b</p>')).toBe('<div>a</div><p>b</p>');
+    expect(clean('<div class="hidden">a</div><p class="fixed inset-0" id="clobber" style="color:red">b</p>')).toBe(
+      '<div>a</div><p>b</p>',
+    );
   });
 
   test('allowed structure is kept: lists, tables, blockquote, code', () => {
@@ -90,9 +92,11 @@ describe('link URLs', () => {
   });
 
   test('mailto, relative and fragment links are kept without rel, and an author rel is dropped', () => {
-    expect(clean('<a href="mailto:x@y.example">m</a><a href="/posts/a">r</a><a href="b" rel="opener">b</a><a href="#top">f</a>')).toBe(
-      '<a href="mailto:x@y.example">m</a><a href="/posts/a">r</a><a href="b">b</a><a href="#top">f</a>',
-    );
+    expect(
+      clean(
+        '<a href="mailto:x@y.example">m</a><a href="/posts/a">r</a><a href="b" rel="opener">b</a><a href="#top">f</a>',
+      ),
+    ).toBe('<a href="mailto:x@y.example">m</a><a href="/posts/a">r</a><a href="b">b</a><a href="#top">f</a>');
   });
 
   test('the href is trimmed; title kept; other attributes dropped', () => {
@@ -114,7 +118,9 @@ describe('images', () => {
   });
 
   test('width and height from data-size "2668,2001"', () => {
-    expect(clean('<img src="https://x/a.jpg" data-size="2668,2001">')).toBe(`<img ${IMG} src="https://x/a.jpg" width="2668" height="2001" />`);
+    expect(clean('<img src="https://x/a.jpg" data-size="2668,2001">')).toBe(
+      `<img ${IMG} src="https://x/a.jpg" width="2668" height="2001" />`,
+    );
   });
 
   test('data-width and data-height win over width and height', () => {
@@ -124,21 +130,29 @@ describe('images', () => {
   });
 
   test('plain width/height in px are kept; percentages and a lone dimension are not', () => {
-    expect(clean('<img src="https://x/a.jpg" width="300px" height="200">')).toBe(`<img ${IMG} src="https://x/a.jpg" width="300" height="200" />`);
+    expect(clean('<img src="https://x/a.jpg" width="300px" height="200">')).toBe(
+      `<img ${IMG} src="https://x/a.jpg" width="300" height="200" />`,
+    );
     expect(clean('<img src="https://x/c.jpg" width="50%" height="20">')).toBe(`<img ${IMG} src="https://x/c.jpg" />`);
     expect(clean('<img src="https://x/d.jpg" data-width="640">')).toBe(`<img ${IMG} src="https://x/d.jpg" />`);
   });
 
   test('data-original is used as src over a data: placeholder', () => {
-    expect(clean('<img src="data:image/gif;base64,R0lGOD" data-original="https://x/o.jpg">')).toBe(`<img ${IMG} src="https://x/o.jpg" />`);
+    expect(clean('<img src="data:image/gif;base64,R0lGOD" data-original="https://x/o.jpg">')).toBe(
+      `<img ${IMG} src="https://x/o.jpg" />`,
+    );
   });
 
   test('data-src is used as src over a data: placeholder', () => {
-    expect(clean('<img src="data:image/gif;base64,R0lGOD" data-src="https://x/s.jpg">')).toBe(`<img ${IMG} src="https://x/s.jpg" />`);
+    expect(clean('<img src="data:image/gif;base64,R0lGOD" data-src="https://x/s.jpg">')).toBe(
+      `<img ${IMG} src="https://x/s.jpg" />`,
+    );
   });
 
   test('an unsafe data-src is ignored in favour of src', () => {
-    expect(clean('<img src="https://x/real.jpg" data-src="javascript:alert(1)">')).toBe(`<img ${IMG} src="https://x/real.jpg" />`);
+    expect(clean('<img src="https://x/real.jpg" data-src="javascript:alert(1)">')).toBe(
+      `<img ${IMG} src="https://x/real.jpg" />`,
+    );
   });
 
   test('an image with a javascript: src is dropped entirely', () => {
@@ -150,7 +164,9 @@ describe('images', () => {
   });
 
   test('srcset and other attributes are dropped', () => {
-    expect(clean('<img src="https://x/a.jpg" srcset="javascript:alert(1) 1x" usemap="#m" ismap>')).toBe(`<img ${IMG} src="https://x/a.jpg" />`);
+    expect(clean('<img src="https://x/a.jpg" srcset="javascript:alert(1) 1x" usemap="#m" ismap>')).toBe(
+      `<img ${IMG} src="https://x/a.jpg" />`,
+    );
   });
 });
 
@@ -177,11 +193,17 @@ describe('limits', () => {
   });
 
   test('a 3 MiB body is refused with its size', () => {
-    expect(sanitizeBody(`<p>${'a'.repeat(3 * 1024 * 1024)}</p>`)).toEqual({ ok: false, reason: 'body is 3.0 MiB, over the 2 MiB limit' });
+    expect(sanitizeBody(`<p>${'a'.repeat(3 * 1024 * 1024)}</p>`)).toEqual({
+      ok: false,
+      reason: 'body is 3.0 MiB, over the 2 MiB limit',
+    });
   });
 
   test('the size limit counts UTF-8 bytes, not characters: 1 Mi Chinese characters are 3 MiB', () => {
-    expect(sanitizeBody('中'.repeat(1024 * 1024))).toEqual({ ok: false, reason: 'body is 3.0 MiB, over the 2 MiB limit' });
+    expect(sanitizeBody('中'.repeat(1024 * 1024))).toEqual({
+      ok: false,
+      reason: 'body is 3.0 MiB, over the 2 MiB limit',
+    });
   });
 
   test('100,000 nested <div> are refused for their nesting', () => {
@@ -204,7 +226,10 @@ describe('limits', () => {
   });
 
   test('5,000 unclosed <li> siblings are accepted', () => {
-    expect(sanitizeBody(`<ul>${'<li>item'.repeat(5000)}</ul>`)).toEqual({ ok: true, html: `<ul>${'<li>item</li>'.repeat(5000)}</ul>` });
+    expect(sanitizeBody(`<ul>${'<li>item'.repeat(5000)}</ul>`)).toEqual({
+      ok: true,
+      html: `<ul>${'<li>item</li>'.repeat(5000)}</ul>`,
+    });
   });
 
   test('void elements do not nest: each is one level, closed at once', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { assignUniqueSlugs, normalizeSlug, safeDecode, slugFromParams, slugFromPath, slugToPath } from '@/lib/content/slugs';
+import {
+  assignUniqueSlugs,
+  normalizeSlug,
+  safeDecode,
+  slugFromParams,
+  slugFromPath,
+  slugToPath,
+} from '@/lib/content/slugs';
 
 describe('slugFromPath', () => {
   test('Chinese file name', () => {
@@ -79,7 +86,12 @@ describe('assignUniqueSlugs', () => {
   const bySlug = (items: { slug: string; file: string }[]) => Object.fromEntries(items.map((i) => [i.file, i.slug]));
 
   test('the first file in path order keeps the slug, the others get -2, -3', () => {
-    expect(bySlug(assignUniqueSlugs(claims()).items)).toEqual({ 'a.md': 'same', 'b.md': 'same-2', 'c.md': 'same-3', 'd.md': 'other' });
+    expect(bySlug(assignUniqueSlugs(claims()).items)).toEqual({
+      'a.md': 'same',
+      'b.md': 'same-2',
+      'c.md': 'same-3',
+      'd.md': 'other',
+    });
   });
 
   test('the suffixes do not depend on the input order', () => {
@@ -114,6 +126,11 @@ describe('assignUniqueSlugs', () => {
   });
 
   test('no clash, no warning', () => {
-    expect(assignUniqueSlugs([{ slug: 'a', file: 'a.md' }, { slug: 'b', file: 'b.md' }]).warnings).toEqual([]);
+    expect(
+      assignUniqueSlugs([
+        { slug: 'a', file: 'a.md' },
+        { slug: 'b', file: 'b.md' },
+      ]).warnings,
+    ).toEqual([]);
   });
 });

@@ -16,8 +16,14 @@ const cases: Case[] = fs
   .filter((file) => file.endsWith('.json'))
   .sort()
   .flatMap((file) => {
-    const { payloads, titles } = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as { payloads: string[]; titles: string[] };
-    return payloads.map((payload, i) => ({ name: `${file.replace(/\.json$/, '')} #${i}: ${titles[i] ?? ''}`, payload }));
+    const { payloads, titles } = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as {
+      payloads: string[];
+      titles: string[];
+    };
+    return payloads.map((payload, i) => ({
+      name: `${file.replace(/\.json$/, '')} #${i}: ${titles[i] ?? ''}`,
+      payload,
+    }));
   });
 
 const allowedTags = new Set(ALLOWED_TAGS);
@@ -61,7 +67,9 @@ function violations(html: string): string[] {
 
 describe('the checker itself finds what it looks for', () => {
   test('it reports a script, an event handler, a class and a javascript: link', () => {
-    expect(violations('<script>x</script><p onclick="x" class="c">t</p><a href="&#106;avascript:x">l</a><img src="data:x">')).toEqual([
+    expect(
+      violations('<script>x</script><p onclick="x" class="c">t</p><a href="&#106;avascript:x">l</a><img src="data:x">'),
+    ).toEqual([
       'element <script>',
       'event handler onclick on <p>',
       'attribute onclick on <p>',
@@ -113,7 +121,11 @@ describe('payloads in front matter are kept as text; only a safe image URL is ac
       '<p>body</p>',
       '',
     ].join('\n');
-    const parsed = parseArticle(file, { relative: 'xss.md', display: 'xss.md', draft: false, mtime: new Date(0) }, 'Asia/Shanghai');
+    const parsed = parseArticle(
+      file,
+      { relative: 'xss.md', display: 'xss.md', draft: false, mtime: new Date(0) },
+      'Asia/Shanghai',
+    );
     if (!parsed.ok) throw new Error(`article refused: ${parsed.problems.map((p) => p.reason).join('; ')}`);
     const { summary, problems } = parsed;
 
@@ -125,7 +137,8 @@ describe('payloads in front matter are kept as text; only a safe image URL is ac
 
     // Safe: http(s) or relative, and shaped like a URL (no whitespace, markup, quotes or control characters).
     const url = payload.trim();
-    const safe = url !== '' && !/[\s<>"'`\u0000-\u001f\u007f]/.test(url) && [null, 'http', 'https'].includes(scheme(url));
+    const safe =
+      url !== '' && !/[\s<>"'`\u0000-\u001f\u007f]/.test(url) && [null, 'http', 'https'].includes(scheme(url));
     expect(summary.image).toBe(safe ? url : undefined);
     const imageWarnings = problems.filter((p) => p.reason.startsWith('image: '));
     expect(imageWarnings).toHaveLength(safe || payload === '' ? 0 : 1);

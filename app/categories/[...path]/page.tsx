@@ -60,7 +60,7 @@ export default async function CategoryPage({ params }: Props) {
                 <li key={child.name}>
                   <Link
                     href={categoryUrl(child.path)}
-                    className="block rounded-full border border-zinc-300 px-3 py-1 hover:border-accent-600 hover:text-accent-600 dark:border-zinc-700 dark:hover:border-accent-400 dark:hover:text-accent-400"
+                    className="hover:border-accent-600 hover:text-accent-600 dark:hover:border-accent-400 dark:hover:text-accent-400 block rounded-full border border-zinc-300 px-3 py-1 dark:border-zinc-700"
                   >
                     {child.name} <span className="text-zinc-500 dark:text-zinc-400">({child.count})</span>
                   </Link>

@@ -34,7 +34,10 @@ export default async function ArticlePage({ params }: Props) {
       <header className="space-y-4">
         {primary && (
           <Breadcrumbs
-            items={[{ name: '首页', href: '/' }, ...primary.map((name, i) => ({ name, href: categoryUrl(primary.slice(0, i + 1)) }))]}
+            items={[
+              { name: '首页', href: '/' },
+              ...primary.map((name, i) => ({ name, href: categoryUrl(primary.slice(0, i + 1)) })),
+            ]}
           />
         )}
         <h1 className="text-2xl leading-snug font-bold sm:text-3xl">{article.title}</h1>
@@ -42,10 +45,19 @@ export default async function ArticlePage({ params }: Props) {
         <TagLinks tags={article.tags} />
       </header>
       {article.image && (
-        <LeadImage src={article.image} eager className="mt-6 max-h-[28rem] w-full rounded-lg" width={1200} height={800} />
+        <LeadImage
+          src={article.image}
+          eager
+          className="mt-6 max-h-[28rem] w-full rounded-lg"
+          width={1200}
+          height={800}
+        />
       )}
       {article.bodyError ? (
-        <p role="alert" className="mt-8 rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="alert"
+          className="mt-8 rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           正文无法显示：{article.bodyError}
         </p>
       ) : (

@@ -1,0 +1,12 @@
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
+import nextTypeScript from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextCoreWebVitals,
+  ...nextTypeScript,
+  {
+    ignores: ['.next/**', '.e2e/**', '.tools/**', 'node_modules/**', 'test-results/**', 'reports/**', 'next-env.d.ts'],
+  },
+];
+
+export default config;
