@@ -1,3 +1,5 @@
+import { describeValue } from './describe-value';
+
 /**
  * Dates as Hexo writes them. A value with a zone (RFC 2822, ISO 8601 with an offset, a YAML
  * timestamp ending in Z) is an instant; one without (`2021-10-28 14:08:07`, `2021-10-28`,
@@ -9,7 +11,7 @@ export const MAX_YEAR = 2100;
 
 export type DateParseResult = { ok: true; date: Date; zoned: boolean } | { ok: false; reason: string };
 
-const WALL_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
+const WALL_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
 const HAS_ZONE = /(?:Z|[+-]\d{2}(?::?\d{2})?|\b(?:GMT|UTC|UT|[ECMP][SD]T))$/i;
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -103,7 +105,7 @@ function writtenCalendarDate(text: string): [number, number, number] | null {
 export function parseDate(value: unknown, timeZone: string): DateParseResult {
   if (value instanceof Date) return checkRange(value);
   if (typeof value === 'number' && Number.isFinite(value)) return checkRange(new Date(value));
-  if (typeof value !== 'string') return { ok: false, reason: `expected a date, got ${describe(value)}` };
+  if (typeof value !== 'string') return { ok: false, reason: `expected a date, got ${describeValue(value)}` };
   const text = value.trim();
   if (text === '') return { ok: false, reason: 'is empty' };
 
@@ -115,7 +117,10 @@ export function parseDate(value: unknown, timeZone: string): DateParseResult {
   if (written) {
     const calendarProblem = checkCalendarDate(...written);
     if (calendarProblem) return { ok: false, reason: `"${truncate(text)}": ${calendarProblem}` };
-    const parsed = checkRange(new Date(text));
+    // V8 wants `+08:00` where ISO 8601 also allows `+08` and `+0800`.
+    const parsed = checkRange(
+      new Date(text.replace(/([T\d:.]\s*[+-]\d{2})(\d{2})?$/, (_, h: string, m?: string) => `${h}:${m ?? '00'}`)),
+    );
     return parsed.ok ? parsed : { ok: false, reason: `"${text}" ${parsed.reason}` };
   }
   return {
@@ -126,12 +131,6 @@ export function parseDate(value: unknown, timeZone: string): DateParseResult {
 
 function truncate(text: string) {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : typeof value;
 }
 
 /** Year and month (1–12) of an instant as the site's clocks show it. */

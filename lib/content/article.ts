@@ -29,7 +29,8 @@ async function loadBody(summary: ArticleSummary): Promise<Body> {
   }
   // Limits apply to the source too: Markdown rendering of a huge body would stall before sanitizing could refuse it.
   const sourceLimits = checkBodyLimits(body);
-  const result = sourceLimits.ok ? sanitizeBody(renderBody(body, summary.format)) : sourceLimits;
+  const rendered = sourceLimits.ok ? renderBody(body, summary.format) : sourceLimits;
+  const result = rendered.ok ? sanitizeBody(rendered.html) : rendered;
   if (!result.ok) {
     console.error(`[content] error: ${summary.file}: ${result.reason}; the body is not shown`);
     return { html: '', bodyError: result.reason };

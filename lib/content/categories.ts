@@ -1,21 +1,19 @@
+import { describeValue } from '../describe-value';
 import type { CategoryNode } from './types';
 
 export type Normalized<T> = { value: T; problem?: string };
 
 const MAX_NAME_LENGTH = 100;
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : typeof value;
-}
+const describe = describeValue;
 
 /** A category or tag name: strings and numbers (YAML reads `2021` as a number) become trimmed text. */
 export function toName(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return null;
-  const name = value.replace(/\s+/g, ' ').trim().normalize('NFC');
-  return name === '' ? null : name.slice(0, MAX_NAME_LENGTH);
+  const name = value.replace(/\s+/g, ' ').trim().normalize('NFC').slice(0, MAX_NAME_LENGTH);
+  // `.` and `..` cannot be URL path segments: browsers resolve them, even percent-encoded.
+  return name === '' || name === '.' || name === '..' ? null : name;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDate } from '../dates';
+import { describeValue } from '../describe-value';
 import { isSafeImageUrl } from '../safe-url';
 import { normalizeCategories, normalizeTags } from './categories';
 
@@ -9,7 +10,17 @@ export const IMAGE_KEYS = ['thumbnail', 'headimg', 'cover', 'index_img', 'banner
 const MAX_TITLE_LENGTH = 300;
 
 const text = z.union([z.string(), z.number().transform(String)]).transform((s) => s.replace(/\s+/g, ' ').trim());
-const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')]);
+const FLAG_WORDS: Record<string, boolean> = { true: true, yes: true, on: true, '1': true, false: false, no: false, off: false, '0': false };
+const flag = z.union([
+  z.boolean(),
+  z.literal([0, 1]).transform((n) => n === 1),
+  z
+    .string()
+    .transform((s) => s.trim().toLowerCase())
+    .refine((s) => s in FLAG_WORDS)
+    .transform((s) => FLAG_WORDS[s]!),
+]);
+const FLAG_KEYS = new Set(['draft', 'published', 'comments']);
 const author = z.union([text, z.object({ name: text }).transform((a) => a.name)]);
 
 /** The keys read as plain values; categories, tags, dates and images have normalizers of their own. */
@@ -56,7 +67,11 @@ export function normalizeFrontMatter(data: Record<string, unknown>, timeZone: st
     if (!present(data[key])) continue;
     const parsed = frontMatterSchema.shape[key].safeParse(data[key]);
     if (parsed.success) plain[key] = parsed.data;
-    else warnings.push(`${key}: expected ${key === 'draft' || key === 'published' || key === 'comments' ? 'true or false' : 'text'}, got ${JSON.stringify(data[key])?.slice(0, 80)}`);
+    else if (FLAG_KEYS.has(key)) {
+      // An unreadable draft flag must not publish what its author meant to hold back.
+      if (key !== 'comments') plain[key] = key === 'draft';
+      warnings.push(`${key}: expected true or false, got ${describeValue(data[key])}${key === 'comments' ? '' : '; treated as a draft'}`);
+    } else warnings.push(`${key}: expected text, got ${describeValue(data[key])}`);
   }
   const fields = frontMatterSchema.parse(plain);
 
@@ -87,7 +102,7 @@ export function normalizeFrontMatter(data: Record<string, unknown>, timeZone: st
     if (typeof value === 'string' && isSafeImageUrl(value)) {
       image ??= value.trim();
     } else {
-      warnings.push(`${key}: ${JSON.stringify(value)?.slice(0, 80)} is not an http(s) or relative image URL; ignored`);
+      warnings.push(`${key}: ${describeValue(value)} is not an http(s) or relative image URL; ignored`);
     }
   }
 

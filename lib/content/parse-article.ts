@@ -41,7 +41,8 @@ export function parseArticle(text: string, facts: FileFacts, timeZone = siteConf
   if (!fm.date) warn('no date; the file\'s modification time is used instead');
 
   const format = detectFormat(raw.body);
-  const head = beforeMore(raw.body) ?? raw.body.slice(0, EXCERPT_SOURCE_CHARS);
+  const head = (beforeMore(raw.body) ?? raw.body).slice(0, EXCERPT_SOURCE_CHARS);
+  const renderedHead = renderBody(head, format);
   const summary: ArticleSummary = {
     slug: (fm.slug && normalizeSlug(fm.slug)) || slugFromPath(facts.relative),
     title: fm.title ?? stem(facts.relative),
@@ -51,7 +52,7 @@ export function parseArticle(text: string, facts: FileFacts, timeZone = siteConf
     categories: fm.categories,
     tags: fm.tags,
     image: fm.image,
-    excerpt: makeExcerpt(fm.description, renderBody(head, format)),
+    excerpt: makeExcerpt(fm.description, renderedHead.ok ? renderedHead.html : head),
     draft: facts.draft || fm.draft,
     file: facts.display,
     format,
