@@ -11,7 +11,15 @@ const describe = describeValue;
 export function toName(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return null;
-  const name = value.replace(/\s+/g, ' ').trim().normalize('NFC').slice(0, MAX_NAME_LENGTH);
+  // A `/` in a name would be a path separator once in a URL (Next.js's client router decodes %2F),
+  // so slashes become their full-width forms, which read the same.
+  const name = value
+    .replace(/\s+/g, ' ')
+    .replace(/\//g, '／')
+    .replace(/\\/g, '＼')
+    .trim()
+    .normalize('NFC')
+    .slice(0, MAX_NAME_LENGTH);
   // `.` and `..` cannot be URL path segments: browsers resolve them, even percent-encoded.
   return name === '' || name === '.' || name === '..' ? null : name;
 }

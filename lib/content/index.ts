@@ -15,5 +15,6 @@ export {
   type TagCount,
 } from './queries';
 export { parsePageParam, pageCount } from './paginate';
-export { slugFromParams, slugToPath, safeDecode } from './slugs';
+export { resolveCategoryRoute, resolveSlug, resolveTag, type CategoryRoute } from './resolve-params';
+export { slugToPath } from './slugs';
 export type { Article, ArticleSummary, CategoryNode, Page, Problem } from './types';

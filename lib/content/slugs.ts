@@ -19,9 +19,15 @@ export function slugToPath(slug: string): string {
   return slug.split('/').map(encodeURIComponent).join('/');
 }
 
-/** Route params arrive percent-encoded; a raw request arrives decoded. Both must find the article. */
-export function slugFromParams(segments: readonly string[]): string {
-  return normalizeSlug(segments.map(safeDecode).join('/'));
+/**
+ * What route params may mean. Next.js hands pages percent-encoded params at request time but the
+ * raw values it was given when prerendering, so a name that itself contains `%41` is ambiguous:
+ * the value as given is tried first, then decoded.
+ */
+export function paramCandidates(segments: readonly string[]): string[][] {
+  const raw = segments.map((s) => s.normalize('NFC'));
+  const decoded = segments.map((s) => safeDecode(s).normalize('NFC'));
+  return raw.join('/') === decoded.join('/') ? [raw] : [raw, decoded];
 }
 
 export function safeDecode(segment: string): string {
@@ -32,16 +38,19 @@ export function safeDecode(segment: string): string {
   }
 }
 
-type Claim = { slug: string; file: string };
+type Claim = { slug: string; file: string; draft?: boolean };
 
 /**
- * Gives every article a unique slug. Files are taken in path order so the suffixes are the
- * same on every build; the returned warnings name both files of each clash.
+ * Gives every article a unique slug. Published articles are served first, then drafts (a draft
+ * never pushes a live article off its URL), each in path order so the suffixes are the same on
+ * every build; the returned warnings name both files of each clash.
  */
 export function assignUniqueSlugs<T extends Claim>(claims: T[]): { items: T[]; warnings: { file: string; reason: string }[] } {
   const taken = new Map<string, string>();
   const warnings: { file: string; reason: string }[] = [];
-  const ordered = [...claims].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const ordered = [...claims].sort(
+    (a, b) => Number(a.draft ?? false) - Number(b.draft ?? false) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+  );
   for (const claim of ordered) {
     const wanted = claim.slug.toLowerCase();
     const owner = taken.get(wanted);

@@ -174,3 +174,15 @@ describe('buildCategoryTree', () => {
     expect(categoryKey(['A', 'B'])).toBe('A\u0000B');
   });
 });
+
+describe('names that cannot be URL path segments', () => {
+  test('slashes become full-width, so a name stays one segment', () => {
+    expect(normalizeCategories(['新闻/时事', 'a\\b']).value).toEqual([['新闻／时事', 'a＼b']]);
+    expect(normalizeTags('</script>').value).toEqual(['<／script>']);
+  });
+
+  test('. and .. are not names', () => {
+    expect(normalizeCategories(['.', '..', 'ok']).value).toEqual([['ok']]);
+    expect(normalizeTags(['..']).value).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import {
   assignUniqueSlugs,
   normalizeSlug,
   safeDecode,
-  slugFromParams,
+  paramCandidates,
   slugFromPath,
   slugToPath,
 } from '@/lib/content/slugs';
@@ -52,27 +52,33 @@ describe('slugToPath', () => {
   });
 });
 
-describe('slugFromParams', () => {
-  test('percent-encoded segments (as Next.js route params arrive)', () => {
-    expect(slugFromParams(['2021', '%E9%87%8D%E5%BA%86'])).toBe('2021/重庆');
+describe('paramCandidates', () => {
+  const joined = (segments: string[]) => paramCandidates(segments).map((c) => c.join('/'));
+
+  test('percent-encoded segments (as Next.js route params arrive at request time): as given, then decoded', () => {
+    expect(joined(['2021', '%E9%87%8D%E5%BA%86'])).toEqual(['2021/%E9%87%8D%E5%BA%86', '2021/重庆']);
   });
 
-  test('raw, already decoded segments', () => {
-    expect(slugFromParams(['2021', '重庆'])).toBe('2021/重庆');
+  test('raw segments (as prerendering passes them) give one candidate', () => {
+    expect(joined(['2021', '重庆'])).toEqual(['2021/重庆']);
   });
 
   test('round trip through slugToPath', () => {
     const slug = '新闻/C# is 100% ok?';
-    expect(slugFromParams(slugToPath(slug).split('/'))).toBe(slug);
+    expect(joined(slugToPath(slug).split('/'))).toContain(slug);
+  });
+
+  test('a name that itself contains an escape is found as written first', () => {
+    expect(joined(['a%41'])).toEqual(['a%41', 'aA']);
   });
 
   test('a malformed escape is kept as it is instead of throwing', () => {
-    expect(slugFromParams(['%E0%A4%A'])).toBe('%E0%A4%A');
+    expect(joined(['%E0%A4%A'])).toEqual(['%E0%A4%A']);
     expect(safeDecode('100%')).toBe('100%');
   });
 
   test('decoded NFD segments become NFC', () => {
-    expect(slugFromParams(['Cafe%CC%81'])).toBe('Caf\u00e9');
+    expect(joined(['Cafe%CC%81'])).toEqual(['Cafe%CC%81', 'Caf\u00e9']);
   });
 });
 
@@ -132,5 +138,21 @@ describe('assignUniqueSlugs', () => {
         { slug: 'b', file: 'b.md' },
       ]).warnings,
     ).toEqual([]);
+  });
+});
+
+describe('assignUniqueSlugs with drafts', () => {
+  test("a draft never takes a published article's slug, whatever the paths", () => {
+    const { items, warnings } = assignUniqueSlugs([
+      { slug: 'foo', file: '_drafts/foo.md', draft: true },
+      { slug: 'foo', file: '_posts/foo.md', draft: false },
+    ]);
+    expect(items.map((i) => [i.file, i.slug])).toEqual([
+      ['_posts/foo.md', 'foo'],
+      ['_drafts/foo.md', 'foo-2'],
+    ]);
+    expect(warnings).toEqual([
+      { file: '_drafts/foo.md', reason: 'slug "foo" is already used by _posts/foo.md; this article is at "foo-2"' },
+    ]);
   });
 });

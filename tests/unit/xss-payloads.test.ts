@@ -106,7 +106,16 @@ function yamlString(text: string): string {
   return `${out}"`;
 }
 
-const asName = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().normalize('NFC').slice(0, max);
+const asName = (text: string, max: number) => {
+  const name = text
+    .replace(/\s+/g, ' ')
+    .replace(/\//g, '／')
+    .replace(/\\/g, '＼')
+    .trim()
+    .normalize('NFC')
+    .slice(0, max);
+  return name === '.' || name === '..' ? '' : name;
+};
 
 describe('payloads in front matter are kept as text; only a safe image URL is accepted', () => {
   test.each(cases)('$name', ({ payload }) => {

@@ -3,9 +3,8 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ListingPage } from '@/components/listing-page';
-import { parseCategoryRoute } from '@/lib/category-route';
 import { PRERENDER_PAGES } from '@/lib/config';
-import { getAllCategories, getCategoryPage, pageCount } from '@/lib/content';
+import { getAllCategories, getCategoryPage, pageCount, resolveCategoryRoute } from '@/lib/content';
 import { categoryUrl } from '@/lib/urls';
 
 type Props = { params: Promise<{ path: string[] }> };
@@ -19,16 +18,16 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const route = parseCategoryRoute((await params).path);
-  if (!route) return {};
+  const route = await resolveCategoryRoute((await params).path);
+  if (!route) notFound();
   const name = route.path.join(' › ');
   return { title: route.page > 1 ? `${name} · 第 ${route.page} 页` : name };
 }
 
 export default async function CategoryPage({ params }: Props) {
-  const route = parseCategoryRoute((await params).path);
+  const route = await resolveCategoryRoute((await params).path);
   if (!route) notFound();
-  if (route.explicitPage && route.page === 1) permanentRedirect(categoryUrl(route.path));
+  if (route.redirectToFirstPage) permanentRedirect(categoryUrl(route.path));
   const listing = await getCategoryPage(route.path, route.page);
   if (!listing) notFound();
   const { category, page } = listing;

@@ -7,7 +7,7 @@ import { LeadImage } from '@/components/lead-image';
 import { Prose } from '@/components/prose';
 import { TagLinks } from '@/components/tag-links';
 import { PRERENDER_NEWEST } from '@/lib/config';
-import { getArticle, getNeighbours, getNewestSlugs, getSummary, slugFromParams } from '@/lib/content';
+import { getArticle, getNeighbours, getNewestSlugs, getSummary, resolveSlug } from '@/lib/content';
 import { categoryUrl } from '@/lib/urls';
 
 type Props = { params: Promise<{ slug: string[] }> };
@@ -17,16 +17,17 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getSummary(slugFromParams((await params).slug));
+  const slug = await resolveSlug((await params).slug);
+  const article = slug && (await getSummary(slug));
   if (!article) notFound();
   return { title: article.title, description: article.excerpt };
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const slug = slugFromParams((await params).slug);
-  const article = await getArticle(slug);
+  const slug = await resolveSlug((await params).slug);
+  const article = slug && (await getArticle(slug));
   if (!article) notFound();
-  const neighbours = await getNeighbours(slug);
+  const neighbours = await getNeighbours(article.slug);
   const primary = article.categories[0];
 
   return (

@@ -1,15 +1,21 @@
 import type { Metadata } from 'next';
 import { TagListing } from '@/components/tag-listing';
-import { tagFromParam, tagStaticParams } from '@/lib/tag-params';
+import { notFound } from 'next/navigation';
+import { resolveTag } from '@/lib/content';
+import { tagStaticParams } from '@/lib/tag-params';
 
 type Props = { params: Promise<{ tag: string }> };
 
 export const generateStaticParams = () => tagStaticParams('first');
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `#${tagFromParam((await params).tag)}` };
+  const tag = await resolveTag((await params).tag);
+  if (!tag) notFound();
+  return { title: `#${tag}` };
 }
 
 export default async function TagPage({ params }: Props) {
-  return <TagListing tag={tagFromParam((await params).tag)} page={1} />;
+  const tag = await resolveTag((await params).tag);
+  if (!tag) notFound();
+  return <TagListing tag={tag} page={1} />;
 }
