@@ -2,7 +2,7 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sanitizeBody } from '../sanitize/sanitize-body';
-import { checkBodyLimits } from '../sanitize/limits';
+import { checkBodyLimits, MAX_BODY_BYTES } from '../sanitize/limits';
 import { renderBody } from './body-format';
 import { LruCache } from './lru';
 import { readFrontMatter } from './read-front-matter';
@@ -10,32 +10,37 @@ import { contentRoot } from './source';
 import { getIndex, onContentChange } from './store';
 import type { Article, ArticleSummary } from './types';
 
-/** Sanitized bodies kept in memory, so each article is rendered and sanitized once, not per request. */
-const BODY_CACHE_SIZE = 500;
+/**
+ * Sanitized bodies kept in memory, so an article is rendered and sanitized once, not per request
+ * (and pages are cached by Next.js after their first render anyway). Bounded by count and bytes.
+ */
+const BODY_CACHE_ENTRIES = 1000;
+const BODY_CACHE_BYTES = 64 * 1024 * 1024;
 type Body = Pick<Article, 'html' | 'bodyError'>;
 const bodies: LruCache<string, Promise<Body>> = ((globalThis as { __newsBodyCache?: LruCache<string, Promise<Body>> })
-  .__newsBodyCache ??= new LruCache(BODY_CACHE_SIZE));
+  .__newsBodyCache ??= new LruCache(BODY_CACHE_ENTRIES, BODY_CACHE_BYTES));
 onContentChange(() => bodies.clear());
 
 async function loadBody(summary: ArticleSummary): Promise<Body> {
   const file = path.join(contentRoot(), summary.file);
   let body: string;
   try {
+    const { size } = await fs.stat(/* turbopackIgnore: true */ file);
+    if (size > MAX_BODY_BYTES * 2) return refuse(summary, `file is ${(size / 1048576).toFixed(1)} MiB, over the body limit`);
     body = readFrontMatter(await fs.readFile(/* turbopackIgnore: true */ file, 'utf8')).body;
   } catch (error) {
-    const reason = `body cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-    console.error(`[content] error: ${summary.file}: ${reason}`);
-    return { html: '', bodyError: reason };
+    return refuse(summary, `body cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   // Limits apply to the source too: Markdown rendering of a huge body would stall before sanitizing could refuse it.
   const sourceLimits = checkBodyLimits(body);
   const rendered = sourceLimits.ok ? renderBody(body, summary.format) : sourceLimits;
   const result = rendered.ok ? sanitizeBody(rendered.html) : rendered;
-  if (!result.ok) {
-    console.error(`[content] error: ${summary.file}: ${result.reason}; the body is not shown`);
-    return { html: '', bodyError: result.reason };
-  }
-  return { html: result.html };
+  return result.ok ? { html: result.html } : refuse(summary, result.reason);
+}
+
+function refuse(summary: ArticleSummary, reason: string): Body {
+  console.error(`[content] error: ${summary.file}: ${reason}; the body is not shown`);
+  return { html: '', bodyError: reason };
 }
 
 /** An article with its sanitized body, or null if there is no published article with that slug. */
@@ -47,6 +52,7 @@ export async function getArticle(slug: string): Promise<Article | null> {
   if (!body) {
     body = loadBody(entry.article);
     bodies.set(key, body);
+    void body.then((b) => bodies.reweigh(key, b.html.length * 2));
   }
   return { ...entry.article, ...(await body) };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import fs from 'node:fs/promises';
+import { MAX_BODY_BYTES } from '../sanitize/limits';
 import { buildCategoryTree, categoryKey } from './categories';
 import { parseArticle } from './parse-article';
 import { assignUniqueSlugs } from './slugs';
@@ -8,6 +9,23 @@ import type { ArticleSummary, CategoryNode, Problem } from './types';
 
 /** Files read at once while indexing: enough to keep the disk busy, few enough to bound memory. */
 const READ_CONCURRENCY = 32;
+/**
+ * The index needs front matter and the opening of the body. Files larger than any body the site
+ * will show are read only this far: their bodies are refused on their own pages anyway.
+ */
+const HEAD_BYTES = 256 * 1024;
+
+async function readText(file: string, size: number): Promise<string> {
+  if (size <= MAX_BODY_BYTES + HEAD_BYTES) return fs.readFile(/* turbopackIgnore: true */ file, 'utf8');
+  const handle = await fs.open(/* turbopackIgnore: true */ file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+    // A multi-byte character cut at the end decodes to U+FFFD, which only the excerpt could see.
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
 
 export type ContentIndex = {
   /** Published articles, newest first. */
@@ -26,10 +44,8 @@ export type ContentIndex = {
 
 async function readOne(file: SourceFile, problems: Problem[]): Promise<ArticleSummary | null> {
   try {
-    const [text, stat] = await Promise.all([
-      fs.readFile(/* turbopackIgnore: true */ file.path, 'utf8'),
-      fs.stat(/* turbopackIgnore: true */ file.path),
-    ]);
+    const stat = await fs.stat(/* turbopackIgnore: true */ file.path);
+    const text = await readText(file.path, stat.size);
     const parsed = parseArticle(text, { relative: file.relative, display: file.display, draft: file.draft, mtime: stat.mtime });
     problems.push(...parsed.problems);
     return parsed.ok ? parsed.summary : null;

@@ -15,6 +15,9 @@ export type SourceFile = {
 
 export type Listing = { files: SourceFile[]; problems: { file: string; reason: string }[] };
 
+/** The content folder itself is missing: nothing can be served, so this one is fatal. */
+export class ContentFolderError extends Error {}
+
 const ARTICLE = /\.(?:md|markdown)$/i;
 
 export function contentRoot(): string {
@@ -93,8 +96,7 @@ async function walk(dir: string, root: string, listing: Listing, seen: Set<strin
 export async function listArticleFiles(root = contentRoot()): Promise<Listing> {
   const listing: Listing = { files: [], problems: [] };
   if (!(await isDirectory(root))) {
-    listing.problems.push({ file: root, reason: 'content folder does not exist or is not a folder (set CONTENT_DIR)' });
-    return listing;
+    throw new ContentFolderError(`content folder ${root} does not exist or is not a folder: set CONTENT_DIR`);
   }
   const posts = path.join(root, '_posts');
   const articlesRoot = (await isDirectory(posts)) ? posts : root;

@@ -29,16 +29,30 @@ function imageSource(attribs: Attributes): string | undefined {
   return attribs.src?.trim() || undefined;
 }
 
-function transformImage(tagName: string, attribs: Attributes) {
+/** Width and height from one source only (data-size, data-width/height, then width/height): mixing distorts. */
+function imageSize(attribs: Attributes): { width: string; height: string } | null {
   const [sizeWidth, sizeHeight] = (attribs['data-size'] ?? '').split(',');
-  const width = dimension(attribs['data-width']) ?? dimension(sizeWidth) ?? dimension(attribs.width);
-  const height = dimension(attribs['data-height']) ?? dimension(sizeHeight) ?? dimension(attribs.height);
+  const pairs: [string | undefined, string | undefined][] = [
+    [sizeWidth, sizeHeight],
+    [attribs['data-width'], attribs['data-height']],
+    [attribs.width, attribs.height],
+  ];
+  for (const [w, h] of pairs) {
+    const width = dimension(w);
+    const height = dimension(h);
+    if (width && height) return { width, height };
+  }
+  return null;
+}
+
+function transformImage(tagName: string, attribs: Attributes) {
   const out: Attributes = { loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' };
   const src = imageSource(attribs);
   if (src) out.src = src;
-  if (attribs.alt !== undefined) out.alt = attribs.alt;
+  // An image without alt text is announced by its URL; an empty alt marks it decorative instead.
+  out.alt = attribs.alt ?? '';
   if (attribs.title) out.title = attribs.title;
-  if (width && height) Object.assign(out, { width, height });
+  Object.assign(out, imageSize(attribs));
   return { tagName, attribs: out };
 }
 

@@ -199,12 +199,11 @@ describe('buildIndex on a Hexo source folder', () => {
 });
 
 describe('listArticleFiles', () => {
-  test('a missing content folder is one problem', async () => {
+  test('a missing content folder is a fatal error naming the folder, not an empty site', async () => {
     const missing = path.join(os.tmpdir(), `no-such-content-${process.pid}`);
-    expect(await listArticleFiles(missing)).toEqual({
-      files: [],
-      problems: [{ file: missing, reason: 'content folder does not exist or is not a folder (set CONTENT_DIR)' }],
-    });
+    await expect(listArticleFiles(missing)).rejects.toThrow(
+      `content folder ${missing} does not exist or is not a folder: set CONTENT_DIR`,
+    );
   });
 
   test('broken and self-referencing links are reported, not followed', async () => {

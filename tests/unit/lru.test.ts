@@ -43,3 +43,25 @@ describe('LruCache', () => {
     expect(cache.get('a')).toBeUndefined();
   });
 });
+
+describe('weights', () => {
+  test('the oldest entries go when the total weight passes the limit', () => {
+    const cache = new LruCache<string, string>(100, 10);
+    cache.set('a', 'A', 4);
+    cache.set('b', 'B', 4);
+    cache.get('a');
+    cache.set('c', 'C', 4);
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual(['A', undefined, 'C']);
+    expect(cache.weight).toBe(8);
+  });
+
+  test('reweighing an entry once its size is known can evict others', () => {
+    const cache = new LruCache<string, string>(100, 10);
+    cache.set('a', 'A');
+    cache.set('b', 'B');
+    cache.reweigh('b', 10);
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('b')).toBe('B');
+    expect(cache.weight).toBe(10);
+  });
+});

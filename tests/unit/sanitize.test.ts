@@ -56,7 +56,7 @@ describe('active content is removed', () => {
 
   test('on* attributes are removed', () => {
     expect(clean('<p onclick="a()" onmouseover="b()">t</p><img src="https://x/a.png" onerror="c()">')).toBe(
-      `<p>t</p><img ${IMG} src="https://x/a.png" />`,
+      `<p>t</p><img ${IMG} src="https://x/a.png" alt="" />`,
     );
   });
 });
@@ -119,39 +119,41 @@ describe('images', () => {
 
   test('width and height from data-size "2668,2001"', () => {
     expect(clean('<img src="https://x/a.jpg" data-size="2668,2001">')).toBe(
-      `<img ${IMG} src="https://x/a.jpg" width="2668" height="2001" />`,
+      `<img ${IMG} src="https://x/a.jpg" alt="" width="2668" height="2001" />`,
     );
   });
 
   test('data-width and data-height win over width and height', () => {
     expect(clean('<img src="https://x/b.jpg" data-width="640" data-height="480" width="1" height="2">')).toBe(
-      `<img ${IMG} src="https://x/b.jpg" width="640" height="480" />`,
+      `<img ${IMG} src="https://x/b.jpg" alt="" width="640" height="480" />`,
     );
   });
 
   test('plain width/height in px are kept; percentages and a lone dimension are not', () => {
     expect(clean('<img src="https://x/a.jpg" width="300px" height="200">')).toBe(
-      `<img ${IMG} src="https://x/a.jpg" width="300" height="200" />`,
+      `<img ${IMG} src="https://x/a.jpg" alt="" width="300" height="200" />`,
     );
-    expect(clean('<img src="https://x/c.jpg" width="50%" height="20">')).toBe(`<img ${IMG} src="https://x/c.jpg" />`);
-    expect(clean('<img src="https://x/d.jpg" data-width="640">')).toBe(`<img ${IMG} src="https://x/d.jpg" />`);
+    expect(clean('<img src="https://x/c.jpg" width="50%" height="20">')).toBe(
+      `<img ${IMG} src="https://x/c.jpg" alt="" />`,
+    );
+    expect(clean('<img src="https://x/d.jpg" data-width="640">')).toBe(`<img ${IMG} src="https://x/d.jpg" alt="" />`);
   });
 
   test('data-original is used as src over a data: placeholder', () => {
     expect(clean('<img src="data:image/gif;base64,R0lGOD" data-original="https://x/o.jpg">')).toBe(
-      `<img ${IMG} src="https://x/o.jpg" />`,
+      `<img ${IMG} src="https://x/o.jpg" alt="" />`,
     );
   });
 
   test('data-src is used as src over a data: placeholder', () => {
     expect(clean('<img src="data:image/gif;base64,R0lGOD" data-src="https://x/s.jpg">')).toBe(
-      `<img ${IMG} src="https://x/s.jpg" />`,
+      `<img ${IMG} src="https://x/s.jpg" alt="" />`,
     );
   });
 
   test('an unsafe data-src is ignored in favour of src', () => {
     expect(clean('<img src="https://x/real.jpg" data-src="javascript:alert(1)">')).toBe(
-      `<img ${IMG} src="https://x/real.jpg" />`,
+      `<img ${IMG} src="https://x/real.jpg" alt="" />`,
     );
   });
 
@@ -165,7 +167,7 @@ describe('images', () => {
 
   test('srcset and other attributes are dropped', () => {
     expect(clean('<img src="https://x/a.jpg" srcset="javascript:alert(1) 1x" usemap="#m" ismap>')).toBe(
-      `<img ${IMG} src="https://x/a.jpg" />`,
+      `<img ${IMG} src="https://x/a.jpg" alt="" />`,
     );
   });
 });
@@ -181,7 +183,7 @@ describe('the seed article body', () => {
 
   test('keeps its image, with its size from data-size', () => {
     expect(html).toContain(
-      `<img ${IMG} src="https://cors.zfour.workers.dev/?http://static.1sapp.com/qupost/img/2021/11/16/4d3b4b9b2d20576a465a27130bf75afb.jpeg" width="2668" height="2001" />`,
+      `<img ${IMG} src="https://cors.zfour.workers.dev/?http://static.1sapp.com/qupost/img/2021/11/16/4d3b4b9b2d20576a465a27130bf75afb.jpeg" alt="" width="2668" height="2001" />`,
     );
   });
 });
@@ -250,5 +252,14 @@ describe('limits', () => {
     const result = sanitizeBody('<a.b></a>'.repeat(300));
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.reason).toMatch(/nested/);
+  });
+});
+
+describe('image dimensions come from one source', () => {
+  test('data-width with a plain height is not mixed into a distorted size', () => {
+    expect(sanitizeBody('<img src="https://x/m.jpg" data-width="640" height="20">')).toEqual({
+      ok: true,
+      html: '<img loading="lazy" decoding="async" referrerpolicy="no-referrer" src="https://x/m.jpg" alt="" />',
+    });
   });
 });
