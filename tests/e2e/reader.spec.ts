@@ -117,13 +117,16 @@ test.describe('a reader', () => {
       expect(response.status(), path).toBe(200);
       expect(await response.text()).toContain('火锅美食节开幕');
     }
-    // A link written with the raw slug, followed by the browser.
+    // Typed raw into the address bar, and a link written with the raw slug, followed by the browser.
+    await page.goto(`/posts/${CHINESE_SLUG}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('火锅');
     await page.goto('/');
+    await page.waitForLoadState('networkidle');
     await page.evaluate((slug) => {
       const a = document.createElement('a');
       a.href = `/posts/${slug}`;
       a.textContent = 'raw link';
-      document.querySelector('main')!.append(a);
+      document.body.append(a);
     }, CHINESE_SLUG);
     await page.getByRole('link', { name: 'raw link' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('火锅');
@@ -182,4 +185,30 @@ test.describe('a reader', () => {
     }
     await context.close();
   });
+});
+
+test('every kind of page loads with no console errors and no failed requests', async ({ page, baseURL }) => {
+  const guard = await guardPage(page, baseURL!);
+  const paths = [
+    '/',
+    '/page/2',
+    '/categories',
+    '/categories/科技',
+    '/categories/科技/人工智能',
+    '/categories/科技/人工智能/大模型',
+    '/tags',
+    '/tags/重庆',
+    SEED,
+    `/posts/${CHINESE_SLUG}`,
+    // Not the web-security article: its `<img src=x>` example is a broken image on purpose.
+    '/posts/custom-slug-example',
+  ];
+  for (const path of paths) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    // Let prefetches of the links in view finish: a broken link would show up as a failed request.
+    await page.waitForLoadState('networkidle');
+  }
+  expect(guard.errors).toEqual([]);
+  expect(guard.externalRequests).toEqual([]);
 });

@@ -7,7 +7,7 @@ node tests/e2e/prepare-content.mjs || exit 1
 log=.e2e/server.log
 ( npm run build && exec npm start -- -p "$port" -H 127.0.0.1 ) >"$log" 2>&1 &
 server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server' INT TERM
+trap 'kill -TERM $server 2>/dev/null; wait $server; exit 0' INT TERM
 wait $server
 status=$?
 echo "e2e web server exited with status $status; the end of $log:" >&2
