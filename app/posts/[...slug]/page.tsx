@@ -29,6 +29,11 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) notFound();
   const neighbours = await getNeighbours(article.slug);
   const primary = article.categories[0];
+  // Aggregated news often repeats its lead image as the body's first picture: show it once.
+  const leadImage =
+    article.image && !article.html.includes(`src="${article.image.replaceAll('&', '&amp;')}"`)
+      ? article.image
+      : undefined;
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -45,14 +50,8 @@ export default async function ArticlePage({ params }: Props) {
         <ArticleMeta article={article} withTime />
         <TagLinks tags={article.tags} />
       </header>
-      {article.image && (
-        <LeadImage
-          src={article.image}
-          eager
-          className="mt-6 max-h-[28rem] w-full rounded-lg"
-          width={1200}
-          height={800}
-        />
+      {leadImage && (
+        <LeadImage src={leadImage} eager className="mt-6 max-h-[28rem] w-full rounded-lg" width={1200} height={800} />
       )}
       {article.bodyError ? (
         <p
