@@ -15,7 +15,9 @@
 //   3. start `npx next start -p <free port>` with the same env, wait (<= 120 s)
 //      until http://127.0.0.1:<port>/ answers 200, then request `/`, `/page/2`,
 //      `/categories` and the first 50 distinct `/posts/…` links found in the
-//      HTML of `/` and `/page/2` (each request has a 30 s timeout);
+//      HTML of `/` and `/page/2` (each request has a 30 s timeout), then the last feed
+//      page and up to 20 of its (oldest, not prerendered) articles twice each: the
+//      first request renders on demand, the second is served from the cache;
 //   4. record the server process-tree RSS after serving, stop the server (its
 //      whole process group: SIGTERM, then SIGKILL after 5 s) and delete the
 //      temp dir.
@@ -408,6 +410,21 @@ async function runOne(n) {
       if (interrupted) throw new StepError(`interrupted (${interrupted})`);
       results.push(await timedGet(base + u));
     }
+    // The oldest articles are not prerendered: they render on their first request (then cached).
+    const lastPage = Math.max(1, ...[...results[0].body.matchAll(/href="\/page\/(\d+)"/g)].map((m) => Number(m[1])));
+    const last = await timedGet(`${base}/page/${lastPage}`);
+    results.push(last);
+    const cold = [];
+    for (const u of postLinks(last.body).slice(0, 20)) {
+      if (interrupted) throw new StepError(`interrupted (${interrupted})`);
+      const first = await timedGet(base + u);
+      const again = await timedGet(base + u);
+      results.push(first, again);
+      cold.push(first.ms);
+      (result.cached ??= []).push(again.ms);
+    }
+    result.coldMs = cold.length ? median(cold) : NaN;
+    result.cachedMs = result.cached?.length ? median(result.cached) : NaN;
     result.ok = results.filter((r) => r.ok).length;
     result.failed = results.length - result.ok;
     result.articles = links.length;
@@ -417,7 +434,8 @@ async function runOne(n) {
     result.serverRss = (await treeRss(server.pid)).bytes;
     console.error(
       `[N=${n}] served ${results.length} URLs (${links.length} articles): ${result.ok} ok, ${result.failed} failed; ` +
-        `median ${result.medianMs.toFixed(1)} ms; server RSS ${mib(result.serverRss)} MiB`,
+        `median ${result.medianMs.toFixed(1)} ms; old articles: first render ${result.coldMs.toFixed(1)} ms, ` +
+        `then ${result.cachedMs.toFixed(1)} ms (medians); server RSS ${mib(result.serverRss)} MiB`,
     );
     for (const f of result.failures.slice(0, 10)) console.error(`[N=${n}]   failed: ${f}`);
     if (links.length === 0) console.error(`[N=${n}]   warning: no /posts/ links found on / or /page/2`);
@@ -436,14 +454,24 @@ async function runOne(n) {
 const mib = (bytes) => (bytes / 1048576).toFixed(0);
 
 function printTable(rows) {
-  const header = ['N', 'build (s)', 'build peak RSS (MiB)', 'server RSS (MiB)', 'URLs ok/failed', 'median resp (ms)'];
+  const header = [
+    'N',
+    'build (s)',
+    'build peak RSS (MiB)',
+    'server RSS (MiB)',
+    'URLs ok/failed',
+    'median resp (ms)',
+    'old article 1st/cached (ms)',
+  ];
+  const ms = (v) => (v !== undefined && !Number.isNaN(v) ? v.toFixed(1) : '-');
   const body = rows.map((r) => [
     String(r.n),
     r.buildSecs?.toFixed(1) ?? '-',
     r.buildPeak !== undefined ? mib(r.buildPeak) : '-',
     r.serverRss !== undefined ? mib(r.serverRss) : '-',
     r.ok !== undefined ? `${r.ok}/${r.failed}` : '-',
-    r.medianMs !== undefined && !Number.isNaN(r.medianMs) ? r.medianMs.toFixed(1) : '-',
+    ms(r.medianMs),
+    `${ms(r.coldMs)} / ${ms(r.cachedMs)}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells) =>
