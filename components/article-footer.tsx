@@ -1,7 +1,22 @@
 import Link from 'next/link';
-import type { Neighbours } from '@/lib/content';
+import type { ArticleSummary, Neighbours } from '@/lib/content';
 import { articleUrl } from '@/lib/urls';
 import { DateTime } from './date-time';
+
+function NeighbourLink({ article, rel }: { article: ArticleSummary; rel: 'prev' | 'next' }) {
+  return (
+    <Link
+      href={articleUrl(article.slug)}
+      rel={rel}
+      className={`group hover:border-accent-600 dark:hover:border-accent-400 block rounded-lg border border-zinc-200 p-4 dark:border-zinc-800 ${rel === 'next' ? 'text-right' : ''}`}
+    >
+      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{rel === 'prev' ? '上一篇' : '下一篇'}</span>
+      <span className="group-hover:text-accent-600 dark:group-hover:text-accent-400 mt-1 block font-medium">
+        {article.title}
+      </span>
+    </Link>
+  );
+}
 
 /** Newer/older links and related articles, below an article's body. */
 export function ArticleFooter({ neighbours }: { neighbours: Neighbours }) {
@@ -10,32 +25,8 @@ export function ArticleFooter({ neighbours }: { neighbours: Neighbours }) {
     <footer className="mt-10 space-y-8 border-t border-zinc-200 pt-6 dark:border-zinc-800">
       {(newer || older) && (
         <nav aria-label="上一篇与下一篇" className="grid gap-4 sm:grid-cols-2">
-          {older ? (
-            <Link
-              href={articleUrl(older.slug)}
-              rel="prev"
-              className="group hover:border-accent-600 dark:hover:border-accent-400 block rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
-            >
-              <span className="block text-xs text-zinc-500 dark:text-zinc-400">上一篇</span>
-              <span className="group-hover:text-accent-600 dark:group-hover:text-accent-400 mt-1 block font-medium">
-                {older.title}
-              </span>
-            </Link>
-          ) : (
-            <span />
-          )}
-          {newer && (
-            <Link
-              href={articleUrl(newer.slug)}
-              rel="next"
-              className="group hover:border-accent-600 dark:hover:border-accent-400 block rounded-lg border border-zinc-200 p-4 text-right dark:border-zinc-800"
-            >
-              <span className="block text-xs text-zinc-500 dark:text-zinc-400">下一篇</span>
-              <span className="group-hover:text-accent-600 dark:group-hover:text-accent-400 mt-1 block font-medium">
-                {newer.title}
-              </span>
-            </Link>
-          )}
+          {older ? <NeighbourLink article={older} rel="prev" /> : <span />}
+          {newer && <NeighbourLink article={newer} rel="next" />}
         </nav>
       )}
       {related.length > 0 && (

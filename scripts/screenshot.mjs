@@ -3,23 +3,14 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const [base, outDir, ...paths] = process.argv.slice(2);
 if (!base || !outDir) {
   console.error('usage: node scripts/screenshot.mjs BASE_URL OUT_DIR [PATH ...]');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 await mkdir(outDir, { recursive: true });
 const views = [
   { name: 'desktop', viewport: { width: 1280, height: 900 }, colorScheme: 'light' },
