@@ -10,6 +10,11 @@ export function ArticleMeta({ article, withTime = false }: { article: ArticleSum
         <span className="sr-only">发布于 </span>
         <DateTime iso={article.date} withTime={withTime} />
       </span>
+      {withTime && article.updated && article.updated > article.date && (
+        <span>
+          更新于 <DateTime iso={article.updated} withTime />
+        </span>
+      )}
       {article.author && (
         <span>
           <span className="sr-only">作者 </span>

@@ -110,6 +110,12 @@ test.describe('a reader', () => {
     expect(guard.errors).toEqual([]);
   });
 
+  test('sees when an article was updated', async ({ page }) => {
+    await page.goto('/posts/tech/llm-chinese-benchmark');
+    const updated = page.locator('article header span').filter({ hasText: '更新于' });
+    await expect(updated.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
+  });
+
   test('reaches an article by its Chinese slug, raw or percent-encoded in any case', async ({ page, request }) => {
     const encoded = encodeURIComponent(CHINESE_SLUG);
     for (const path of [`/posts/${CHINESE_SLUG}`, `/posts/${encoded}`, `/posts/${encoded.toLowerCase()}`]) {
