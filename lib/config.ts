@@ -63,4 +63,3 @@ function readConfig(env: NodeJS.ProcessEnv): SiteConfig {
 }
 
 export const siteConfig: SiteConfig = readConfig(process.env);
-export { readConfig };

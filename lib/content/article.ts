@@ -19,7 +19,7 @@ const BODY_CACHE_BYTES = 64 * 1024 * 1024;
 type Body = Pick<Article, 'html' | 'bodyError'>;
 const bodies: LruCache<string, Promise<Body>> = ((globalThis as { __newsBodyCache?: LruCache<string, Promise<Body>> })
   .__newsBodyCache ??= new LruCache(BODY_CACHE_ENTRIES, BODY_CACHE_BYTES));
-onContentChange(() => bodies.clear());
+onContentChange('article-bodies', () => bodies.clear());
 
 async function loadBody(summary: ArticleSummary): Promise<Body> {
   const file = path.join(contentRoot(), summary.file);

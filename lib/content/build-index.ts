@@ -1,7 +1,7 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import { MAX_BODY_BYTES } from '../sanitize/limits';
-import { buildCategoryTree, categoryKey } from './categories';
+import { buildCategoryTree } from './categories';
 import { parseArticle } from './parse-article';
 import { assignUniqueSlugs } from './slugs';
 import { listArticleFiles, type SourceFile } from './source';
@@ -103,4 +103,3 @@ export async function buildIndex(root?: string): Promise<ContentIndex> {
   };
 }
 
-export { categoryKey };

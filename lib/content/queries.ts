@@ -1,5 +1,4 @@
 import 'server-only';
-import { PAGE_SIZE } from '../config';
 import { categoryKey } from './categories';
 import { paginate } from './paginate';
 import { getIndex } from './store';
@@ -95,4 +94,3 @@ export async function getAllCategories(): Promise<CategoryNode[]> {
   return all;
 }
 
-export { PAGE_SIZE };

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildIndex, categoryKey, type ContentIndex } from '@/lib/content/build-index';
+import { buildIndex, type ContentIndex } from '@/lib/content/build-index';
+import { categoryKey } from '@/lib/content/categories';
 import { listArticleFiles } from '@/lib/content/source';
 
 const tempDirs: string[] = [];
