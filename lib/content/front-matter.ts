@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseDate } from '../dates';
 import { describeValue } from '../describe-value';
-import { isSafeImageUrl } from '../safe-url';
+import { isSafeImageUrl, urlScheme } from '../safe-url';
 import { normalizeCategories, normalizeTags } from './categories';
 
 /** Lead-image keys in the order they are tried: Hexo themes disagree on the name. */
@@ -57,6 +57,15 @@ export type FrontMatterResult =
   | { ok: true; value: FrontMatter; warnings: string[] }
   | { ok: false; reason: string; warnings: string[] };
 
+/**
+ * Hexo themes resolve a relative front-matter image (`images/a.jpg`) against the site root. Left
+ * relative, it would point somewhere else on every page that shows it: /, /categories/A, /posts/x/y.
+ */
+function rootRelative(url: string): string {
+  if (urlScheme(url) !== null || url.startsWith('/')) return url;
+  return `/${url.replace(/^(?:\.\/)+/, '')}`;
+}
+
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 /** Validates raw YAML data into the one shape the rest of the code trusts. */
@@ -100,7 +109,7 @@ export function normalizeFrontMatter(data: Record<string, unknown>, timeZone: st
     const value = data[key];
     if (!present(value)) continue;
     if (typeof value === 'string' && isSafeImageUrl(value)) {
-      image ??= value.trim();
+      image ??= rootRelative(value.trim());
     } else {
       warnings.push(`${key}: ${describeValue(value)} is not an http(s) or relative image URL; ignored`);
     }

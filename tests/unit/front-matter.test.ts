@@ -331,6 +331,13 @@ describe('normalizeFrontMatter', () => {
       expect(normalized({ cover: '  /images/a.png ' }).value.image).toBe('/images/a.png');
     });
 
+    test('a path relative to nothing is made relative to the site root, as Hexo themes read it', () => {
+      expect(normalized({ cover: 'images/a.png' }).value.image).toBe('/images/a.png');
+      expect(normalized({ cover: './images/a.png' }).value.image).toBe('/images/a.png');
+      expect(normalized({ cover: '//cdn.example.com/a.png' }).value.image).toBe('//cdn.example.com/a.png');
+      expect(normalized({ cover: 'https://cdn.example.com/a.png' }).value.image).toBe('https://cdn.example.com/a.png');
+    });
+
     test('a javascript: image is rejected with a warning and the next key is used', () => {
       const { value, warnings } = normalized({ thumbnail: 'javascript:alert(1)', cover: 'https://img/cover.jpg' });
       expect(value.image).toBe('https://img/cover.jpg');
