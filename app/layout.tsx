@@ -3,14 +3,19 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { siteConfig } from '@/lib/config';
-import { getCategoryTree } from '@/lib/content';
+import { getCategoryTree, isPreview } from '@/lib/content';
+import { PreviewBanner } from '@/components/preview-banner';
 import './globals.css';
 
-export const metadata: Metadata = {
-  metadataBase: new URL(siteConfig.url),
-  title: { default: siteConfig.name, template: `%s - ${siteConfig.name}` },
-  description: siteConfig.description,
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: new URL(siteConfig.url),
+    title: { default: siteConfig.name, template: `%s - ${siteConfig.name}` },
+    description: siteConfig.description,
+    // Preview shows drafts: no search engine may keep what an editor sees.
+    ...((await isPreview()) && { robots: { index: false, follow: false } }),
+  };
+}
 
 export const viewport: Viewport = {
   width: 'device-width',
@@ -22,7 +27,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const categories = await getCategoryTree();
+  const [categories, preview] = await Promise.all([getCategoryTree(), isPreview()]);
   return (
     <html lang={siteConfig.locale}>
       <body className="flex min-h-screen flex-col font-sans">
@@ -32,6 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           跳到正文
         </a>
+        {preview && <PreviewBanner />}
         <SiteHeader categories={categories} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none sm:px-6">
           {children}

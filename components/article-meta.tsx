@@ -1,11 +1,13 @@
 import type { ArticleSummary } from '@/lib/content';
 import { CategoryPath } from './category-path';
 import { DateTime } from './date-time';
+import { DraftBadge } from './draft-badge';
 
 /** Date, author and categories of an article, as one line of small text. */
 export function ArticleMeta({ article, withTime = false }: { article: ArticleSummary; withTime?: boolean }) {
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
+      {article.draft && <DraftBadge />}
       <span>
         <span className="sr-only">发布于 </span>
         <DateTime iso={article.date} withTime={withTime} />

@@ -31,6 +31,7 @@ const envSchema = z.object({
   SITE_LOCALE: z.string().trim().refine(isLocale, 'is not a locale Intl knows').default('zh-CN'),
   SITE_TIMEZONE: z.string().trim().refine(isTimeZone, 'is not an IANA time zone').default('Asia/Shanghai'),
   CONTENT_DIR: z.string().trim().min(1).default('content'),
+  PREVIEW_SECRET: z.string().min(16, 'must be at least 16 characters: it guards unpublished drafts').optional(),
 });
 
 export type SiteConfig = {
@@ -43,7 +44,7 @@ export type SiteConfig = {
   contentDir: string;
 };
 
-function readConfig(env: NodeJS.ProcessEnv): SiteConfig {
+function readEnv(env: NodeJS.ProcessEnv) {
   // Empty variables count as unset, so `SITE_NAME= npm start` falls back to the default.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
@@ -51,15 +52,19 @@ function readConfig(env: NodeJS.ProcessEnv): SiteConfig {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment configuration:\n${problems}`);
   }
-  const e = parsed.data;
-  return {
-    name: e.SITE_NAME,
-    description: e.SITE_DESCRIPTION,
-    url: e.SITE_URL.replace(/\/+$/, ''),
-    locale: e.SITE_LOCALE,
-    timeZone: e.SITE_TIMEZONE,
-    contentDir: e.CONTENT_DIR,
-  };
+  return parsed.data;
 }
 
-export const siteConfig: SiteConfig = readConfig(process.env);
+const env = readEnv(process.env);
+
+export const siteConfig: SiteConfig = {
+  name: env.SITE_NAME,
+  description: env.SITE_DESCRIPTION,
+  url: env.SITE_URL.replace(/\/+$/, ''),
+  locale: env.SITE_LOCALE,
+  timeZone: env.SITE_TIMEZONE,
+  contentDir: env.CONTENT_DIR,
+};
+
+/** The shared secret that turns preview on (`/api/draft?secret=`); without it, preview is off. Server code only. */
+export const previewSecret: string | undefined = env.PREVIEW_SECRET;

@@ -2,31 +2,34 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sanitizeBody } from '../sanitize/sanitize-body';
-import { checkBodyLimits, MAX_BODY_BYTES } from '../sanitize/limits';
+import { checkBodyLimits, fileTooLargeReason, MAX_FILE_BYTES } from '../sanitize/limits';
 import { renderBody } from './body-format';
+import { currentIndex, isPreview } from './current-index';
 import { LruCache } from './lru';
 import { readFrontMatter } from './read-front-matter';
+import { reportProblems } from './report';
 import { contentRoot } from './source';
-import { getIndex, onContentChange } from './store';
+import { onContentChange } from './store';
 import type { Article, ArticleSummary } from './types';
 
 /**
  * Sanitized bodies kept in memory, so an article is rendered and sanitized once, not per request
  * (and pages are cached by Next.js after their first render anyway). Bounded by count and bytes.
+ * Preview bypasses it: an editor sees the file as saved, with what sanitizing changed.
  */
 const BODY_CACHE_ENTRIES = 1000;
 const BODY_CACHE_BYTES = 64 * 1024 * 1024;
-type Body = Pick<Article, 'html' | 'bodyError'>;
+type Body = Pick<Article, 'html' | 'bodyError' | 'sanitizeReport'>;
 const bodies: LruCache<string, Promise<Body>> = ((globalThis as { __newsBodyCache?: LruCache<string, Promise<Body>> })
   .__newsBodyCache ??= new LruCache(BODY_CACHE_ENTRIES, BODY_CACHE_BYTES));
 onContentChange('article-bodies', () => bodies.clear());
 
-async function loadBody(summary: ArticleSummary): Promise<Body> {
+async function loadBody(summary: ArticleSummary, withReport: boolean): Promise<Body> {
   const file = path.join(contentRoot(), summary.file);
   let body: string;
   try {
     const { size } = await fs.stat(/* turbopackIgnore: true */ file);
-    if (size > MAX_BODY_BYTES * 2) return refuse(summary, `file is ${(size / 1048576).toFixed(1)} MiB, over the body limit`);
+    if (size > MAX_FILE_BYTES) return refuse(summary, fileTooLargeReason(size));
     body = readFrontMatter(await fs.readFile(/* turbopackIgnore: true */ file, 'utf8')).body;
   } catch (error) {
     return refuse(summary, `body cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -34,23 +37,26 @@ async function loadBody(summary: ArticleSummary): Promise<Body> {
   // Limits apply to the source too: Markdown rendering of a huge body would stall before sanitizing could refuse it.
   const sourceLimits = checkBodyLimits(body);
   const rendered = sourceLimits.ok ? renderBody(body, summary.format) : sourceLimits;
-  const result = rendered.ok ? sanitizeBody(rendered.html) : rendered;
-  return result.ok ? { html: result.html } : refuse(summary, result.reason);
+  const result = rendered.ok ? sanitizeBody(rendered.html, { report: withReport }) : rendered;
+  if (!result.ok) return refuse(summary, `${result.reason}; the body is not shown`);
+  const report = result.report && { changes: result.report.changes, unlisted: result.report.unlisted };
+  return { html: result.html, ...(report && { sanitizeReport: report }) };
 }
 
 function refuse(summary: ArticleSummary, reason: string): Body {
-  console.error(`[content] error: ${summary.file}: ${reason}; the body is not shown`);
+  reportProblems([{ file: summary.file, severity: 'error', kind: 'body', reason }]);
   return { html: '', bodyError: reason };
 }
 
-/** An article with its sanitized body, or null if there is no published article with that slug. */
+/** An article with its sanitized body, or null if there is no such article (a draft, outside preview). */
 export async function getArticle(slug: string): Promise<Article | null> {
-  const entry = (await getIndex()).bySlug.get(slug);
+  const entry = (await currentIndex()).bySlug.get(slug);
   if (!entry) return null;
+  if (await isPreview()) return { ...entry.article, ...(await loadBody(entry.article, true)) };
   const key = `${entry.article.file}\u0000${entry.article.slug}`;
   let body = bodies.get(key);
   if (!body) {
-    body = loadBody(entry.article);
+    body = loadBody(entry.article, false);
     bodies.set(key, body);
     void body.then((b) => bodies.reweigh(key, b.html.length * 2));
   }

@@ -1,6 +1,6 @@
 import 'server-only';
 import fs from 'node:fs/promises';
-import { MAX_BODY_BYTES } from '../sanitize/limits';
+import { fileTooLargeReason, MAX_FILE_BYTES } from '../sanitize/limits';
 import { buildCategoryTree } from './categories';
 import { parseArticle } from './parse-article';
 import { assignUniqueSlugs } from './slugs';
@@ -9,14 +9,11 @@ import type { ArticleSummary, CategoryNode, Problem } from './types';
 
 /** Files read at once while indexing: enough to keep the disk busy, few enough to bound memory. */
 const READ_CONCURRENCY = 32;
-/**
- * The index needs front matter and the opening of the body. Files larger than any body the site
- * will show are read only this far: their bodies are refused on their own pages anyway.
- */
+/** The index needs front matter and the opening of the body; of a file too large to show, only this is read. */
 const HEAD_BYTES = 256 * 1024;
 
 async function readText(file: string, size: number): Promise<string> {
-  if (size <= MAX_BODY_BYTES + HEAD_BYTES) return fs.readFile(/* turbopackIgnore: true */ file, 'utf8');
+  if (size <= MAX_FILE_BYTES) return fs.readFile(/* turbopackIgnore: true */ file, 'utf8');
   const handle = await fs.open(/* turbopackIgnore: true */ file, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
@@ -28,56 +25,89 @@ async function readText(file: string, size: number): Promise<string> {
 }
 
 export type ContentIndex = {
-  /** Published articles, newest first. */
+  /** Articles listed on the site, newest first: the published ones, and the drafts too in preview. */
   articles: ArticleSummary[];
+  /** Every draft, newest first, whether listed or not. */
   drafts: ArticleSummary[];
   bySlug: Map<string, { article: ArticleSummary; position: number }>;
-  draftsBySlug: Map<string, ArticleSummary>;
   categories: CategoryNode[];
   /** Category key → positions in `articles` (newest first) of the articles in it or below it. */
   categoryMembers: Map<string, number[]>;
   /** Tag → positions in `articles`, newest first. */
   tagMembers: Map<string, number[]>;
   problems: Problem[];
+  /** Whether drafts are listed (preview). */
+  withDrafts: boolean;
   builtAt: number;
 };
 
-async function readOne(file: SourceFile, problems: Problem[]): Promise<ArticleSummary | null> {
+/** One file as last parsed; reused while the file's size and modification time stay the same. */
+type ParsedFile = { version: string; summary: ArticleSummary | null; problems: Problem[] };
+/** Absolute path → parsed file. Lets a re-index (preview, development) re-read only what changed. */
+export type ParseCache = Map<string, ParsedFile>;
+
+async function readOne(file: SourceFile, cache: ParseCache | undefined): Promise<ParsedFile> {
+  let version = '';
   try {
     const stat = await fs.stat(/* turbopackIgnore: true */ file.path);
+    version = `${stat.mtimeMs}:${stat.size}:${stat.ino}:${file.draft}`;
+    const cached = cache?.get(file.path);
+    if (cached?.version === version) return cached;
     const text = await readText(file.path, stat.size);
     const parsed = parseArticle(text, { relative: file.relative, display: file.display, draft: file.draft, mtime: stat.mtime });
-    problems.push(...parsed.problems);
-    return parsed.ok ? parsed.summary : null;
+    const problems = parsed.problems;
+    if (parsed.ok && stat.size > MAX_FILE_BYTES) {
+      problems.push({ file: file.display, severity: 'error', kind: 'body', reason: fileTooLargeReason(stat.size) });
+    }
+    return { version, summary: parsed.ok ? parsed.summary : null, problems };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    problems.push({ file: file.display, severity: 'error', reason: `cannot be read: ${code ?? (error as Error).message}` });
-    return null;
+    const reason = `cannot be read: ${code ?? (error as Error).message}`;
+    return { version, summary: null, problems: [{ file: file.display, severity: 'error', kind: 'unreadable', reason }] };
   }
+}
+
+export type ArticleFiles = { summaries: ArticleSummary[]; problems: Problem[]; cache: ParseCache };
+
+/** Reads every article file's front matter (bodies are not kept), re-using `cache` for unchanged files. */
+export async function readArticleFiles(root?: string, cache?: ParseCache): Promise<ArticleFiles> {
+  const listing = await listArticleFiles(root);
+  const problems: Problem[] = listing.problems.map((p) => ({ ...p, severity: 'error' }));
+  const parsed: ParsedFile[] = new Array(listing.files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < listing.files.length) {
+      const i = next++;
+      parsed[i] = await readOne(listing.files[i]!, cache);
+    }
+  };
+  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+
+  const summaries: ArticleSummary[] = [];
+  const nextCache: ParseCache = new Map();
+  parsed.forEach((p, i) => {
+    nextCache.set(listing.files[i]!.path, p);
+    problems.push(...p.problems);
+    if (p.summary) summaries.push(p.summary);
+  });
+  return { summaries, problems, cache: nextCache };
 }
 
 const newestFirst = (a: ArticleSummary, b: ArticleSummary) =>
   b.date < a.date ? -1 : b.date > a.date ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 
-/** Reads every article's front matter and builds the summary index. Bodies are not kept. */
-export async function buildIndex(root?: string): Promise<ContentIndex> {
-  const listing = await listArticleFiles(root);
-  const problems: Problem[] = listing.problems.map((p) => ({ ...p, severity: 'error' }));
+const byFileThenLine = (a: Problem, b: Problem) =>
+  a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0);
 
-  const summaries: (ArticleSummary | null)[] = new Array(listing.files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < listing.files.length) {
-      const i = next++;
-      summaries[i] = await readOne(listing.files[i]!, problems);
-    }
-  };
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+/** Builds the summary index from parsed files; drafts are listed like published articles when `withDrafts`. */
+export function assembleIndex({ summaries, problems }: Pick<ArticleFiles, 'summaries' | 'problems'>, withDrafts: boolean): ContentIndex {
+  const { items, warnings } = assignUniqueSlugs(summaries);
+  const allProblems = [
+    ...problems,
+    ...warnings.map((w) => ({ ...w, severity: 'warning' as const, kind: 'duplicate-slug' as const })),
+  ].sort(byFileThenLine);
 
-  const { items, warnings } = assignUniqueSlugs(summaries.filter((s): s is ArticleSummary => s !== null));
-  problems.push(...warnings.map((w) => ({ ...w, severity: 'warning' as const })));
-
-  const articles = items.filter((a) => !a.draft).sort(newestFirst);
+  const articles = items.filter((a) => withDrafts || !a.draft).sort(newestFirst);
   const drafts = items.filter((a) => a.draft).sort(newestFirst);
   const { roots, members } = buildCategoryTree(articles);
 
@@ -94,12 +124,16 @@ export async function buildIndex(root?: string): Promise<ContentIndex> {
     articles,
     drafts,
     bySlug: new Map(articles.map((article, position) => [article.slug, { article, position }])),
-    draftsBySlug: new Map(drafts.map((d) => [d.slug, d])),
     categories: roots,
     categoryMembers: members,
     tagMembers,
-    problems: problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    problems: allProblems,
+    withDrafts,
     builtAt: Date.now(),
   };
 }
 
+/** Reads the content folder and builds its index of published articles (or, `withDrafts`, of every article). */
+export async function buildIndex(root?: string, withDrafts = false): Promise<ContentIndex> {
+  return assembleIndex(await readArticleFiles(root), withDrafts);
+}

@@ -53,9 +53,12 @@ export type FrontMatter = {
   comments: boolean;
 };
 
+/** Something in one field was ignored or changed; `message` starts with the field's name. */
+export type FieldWarning = { key: string; message: string };
+
 export type FrontMatterResult =
-  | { ok: true; value: FrontMatter; warnings: string[] }
-  | { ok: false; reason: string; warnings: string[] };
+  | { ok: true; value: FrontMatter; warnings: FieldWarning[] }
+  | { ok: false; reason: string; warnings: FieldWarning[] };
 
 /**
  * Hexo themes resolve a relative front-matter image (`images/a.jpg`) against the site root. Left
@@ -70,7 +73,8 @@ const present = (value: unknown) => value !== undefined && value !== null && val
 
 /** Validates raw YAML data into the one shape the rest of the code trusts. */
 export function normalizeFrontMatter(data: Record<string, unknown>, timeZone: string): FrontMatterResult {
-  const warnings: string[] = [];
+  const warnings: FieldWarning[] = [];
+  const warn = (key: string, message: string) => warnings.push({ key, message: `${key}: ${message}` });
   const plain: Record<string, unknown> = {};
   for (const key of Object.keys(frontMatterSchema.shape) as (keyof typeof frontMatterSchema.shape)[]) {
     if (!present(data[key])) continue;
@@ -79,8 +83,8 @@ export function normalizeFrontMatter(data: Record<string, unknown>, timeZone: st
     else if (FLAG_KEYS.has(key)) {
       // An unreadable draft flag must not publish what its author meant to hold back.
       if (key !== 'comments') plain[key] = key === 'draft';
-      warnings.push(`${key}: expected true or false, got ${describeValue(data[key])}${key === 'comments' ? '' : '; treated as a draft'}`);
-    } else warnings.push(`${key}: expected text, got ${describeValue(data[key])}`);
+      warn(key, `expected true or false, got ${describeValue(data[key])}${key === 'comments' ? '' : '; treated as a draft'}`);
+    } else warn(key, `expected text, got ${describeValue(data[key])}`);
   }
   const fields = frontMatterSchema.parse(plain);
 
@@ -97,12 +101,13 @@ export function normalizeFrontMatter(data: Record<string, unknown>, timeZone: st
   if (present(data.updated)) {
     const parsed = parseDate(data.updated, timeZone);
     if (parsed.ok) updated = parsed.date;
-    else warnings.push(`updated: ${parsed.reason}; ignored`);
+    else warn('updated', `${parsed.reason}; ignored`);
   }
 
   const categories = normalizeCategories(data.categories ?? data.category);
   const tags = normalizeTags(data.tags ?? data.tag);
-  for (const problem of [categories.problem, tags.problem]) if (problem) warnings.push(problem);
+  if (categories.problem) warnings.push({ key: data.categories === undefined ? 'category' : 'categories', message: categories.problem });
+  if (tags.problem) warnings.push({ key: data.tags === undefined ? 'tag' : 'tags', message: tags.problem });
 
   let image: string | undefined;
   for (const key of IMAGE_KEYS) {
@@ -111,12 +116,12 @@ export function normalizeFrontMatter(data: Record<string, unknown>, timeZone: st
     if (typeof value === 'string' && isSafeImageUrl(value)) {
       image ??= rootRelative(value.trim());
     } else {
-      warnings.push(`${key}: ${describeValue(value)} is not an http(s) or relative image URL; ignored`);
+      warn(key, `${describeValue(value)} is not an http(s) or relative image URL; ignored`);
     }
   }
 
   const title = fields.title ? fields.title.slice(0, MAX_TITLE_LENGTH) : undefined;
-  if (fields.title && fields.title.length > MAX_TITLE_LENGTH) warnings.push(`title: longer than ${MAX_TITLE_LENGTH} characters; cut`);
+  if (fields.title && fields.title.length > MAX_TITLE_LENGTH) warn('title', `longer than ${MAX_TITLE_LENGTH} characters; cut`);
 
   return {
     ok: true,

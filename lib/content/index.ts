@@ -1,9 +1,11 @@
 /** The content module: the only way pages reach articles. */
 export { getArticle } from './article';
+export { isPreview } from './current-index';
 export {
   getCategoryPage,
   getAllCategories,
   getCategoryTree,
+  findPreviewArticle,
   getFeedPage,
   getNeighbours,
   getNewestSlugs,

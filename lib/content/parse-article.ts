@@ -1,44 +1,66 @@
 import { siteConfig } from '../config';
 import { beforeMore, makeExcerpt } from './excerpt';
-import { normalizeFrontMatter } from './front-matter';
+import { IMAGE_KEYS, normalizeFrontMatter } from './front-matter';
 import { detectFormat, renderBody } from './body-format';
-import { FrontMatterError, readFrontMatter } from './read-front-matter';
+import { FrontMatterError, lineOfKey, readFrontMatter, type RawArticle } from './read-front-matter';
 import { slugFromPath, normalizeSlug } from './slugs';
-import type { ArticleSummary, Problem } from './types';
+import type { ArticleSummary, Problem, ProblemKind } from './types';
 
 /** Characters of a body rendered for its excerpt when it has no `<!-- more -->`. */
 const EXCERPT_SOURCE_CHARS = 4000;
 
 export type ParsedFile =
-  | { ok: true; summary: ArticleSummary; body: string; problems: Problem[] }
+  | { ok: true; summary: ArticleSummary; raw: RawArticle; problems: Problem[] }
   | { ok: false; problems: Problem[] };
 
 export type FileFacts = { relative: string; display: string; draft: boolean; mtime: Date };
 
 const stem = (relative: string) => relative.split('/').pop()!.replace(/\.(?:md|markdown)$/i, '');
 
-/** Turns one file's text into its summary and body. Never throws: problems are returned. */
+const IMAGE_KEY_SET = new Set<string>(IMAGE_KEYS);
+const KIND_OF_KEY: Record<string, ProblemKind> = {
+  title: 'title',
+  date: 'date',
+  updated: 'date',
+  categories: 'categories',
+  category: 'categories',
+  tags: 'tags',
+  tag: 'tags',
+};
+const kindOfKey = (key: string): ProblemKind => KIND_OF_KEY[key] ?? (IMAGE_KEY_SET.has(key) ? 'image' : 'field');
+
+/** Turns one file's text into its summary and front matter. Never throws: problems are returned. */
 export function parseArticle(text: string, facts: FileFacts, timeZone = siteConfig.timeZone): ParsedFile {
   const problems: Problem[] = [];
-  const warn = (reason: string) => problems.push({ file: facts.display, severity: 'warning', reason });
-  const fail = (reason: string): ParsedFile => ({ ok: false, problems: [...problems, { file: facts.display, severity: 'error', reason }] });
+  const file = facts.display;
+  const fail = (kind: ProblemKind, reason: string, line?: number): ParsedFile => ({
+    ok: false,
+    problems: [...problems, { file, severity: 'error', kind, reason, ...(line && { line }) }],
+  });
 
-  if (text.trim() === '') return fail('file is empty');
-  let raw;
+  if (text.trim() === '') return fail('empty', 'file is empty');
+  let raw: RawArticle;
   try {
     raw = readFrontMatter(text);
   } catch (error) {
-    if (error instanceof FrontMatterError) return fail(error.message);
+    if (error instanceof FrontMatterError) return fail(error.kind, error.message, error.line);
     throw error;
   }
+  const add = (severity: Problem['severity'], kind: ProblemKind, reason: string, key?: string) => {
+    const line = key === undefined ? undefined : lineOfKey(raw, key);
+    problems.push({ file, severity, kind, reason, ...(line && { line }) });
+  };
 
   const normalized = normalizeFrontMatter(raw.data, timeZone);
-  normalized.warnings.forEach(warn);
-  if (!normalized.ok) return fail(normalized.reason);
+  for (const w of normalized.warnings) add('warning', kindOfKey(w.key), w.message, w.key);
+  if (!normalized.ok) return fail('date', normalized.reason, lineOfKey(raw, 'date'));
   const fm = normalized.value;
 
-  if (!fm.title) warn('no title; the file name is used instead');
-  if (!fm.date) warn('no date; the file\'s modification time is used instead');
+  if (!fm.title) add('warning', 'title', 'no title; the file name is used instead', 'title');
+  if (!fm.date) add('warning', 'date', "no date; the file's modification time is used instead", 'date');
+  else if (fm.dateIsWallTime) {
+    add('notice', 'date-zone', `date has no time zone; it is read as ${timeZone} time (SITE_TIMEZONE)`, 'date');
+  }
 
   const format = detectFormat(raw.body);
   const head = (beforeMore(raw.body) ?? raw.body).slice(0, EXCERPT_SOURCE_CHARS);
@@ -57,5 +79,5 @@ export function parseArticle(text: string, facts: FileFacts, timeZone = siteConf
     file: facts.display,
     format,
   };
-  return { ok: true, summary, body: raw.body, problems };
+  return { ok: true, summary, raw, problems };
 }

@@ -1,15 +1,17 @@
 import 'server-only';
 import { categoryKey } from './categories';
 import { paginate } from './paginate';
-import { getIndex } from './store';
+import { currentIndex } from './current-index';
+import { normalizeSlug, paramCandidates } from './slugs';
+import { getPreviewIndex } from './store';
 import type { ArticleSummary, CategoryNode, Page } from './types';
 
 export async function getFeedPage(page: number): Promise<Page<ArticleSummary> | null> {
-  return paginate((await getIndex()).articles, page);
+  return paginate((await currentIndex()).articles, page);
 }
 
 export async function getCategoryTree(): Promise<CategoryNode[]> {
-  return (await getIndex()).categories;
+  return (await currentIndex()).categories;
 }
 
 function findNode(roots: CategoryNode[], path: readonly string[]): CategoryNode | null {
@@ -26,7 +28,7 @@ function findNode(roots: CategoryNode[], path: readonly string[]): CategoryNode 
 export type CategoryListing = { category: CategoryNode; page: Page<ArticleSummary> };
 
 export async function getCategoryPage(path: readonly string[], page: number): Promise<CategoryListing | null> {
-  const index = await getIndex();
+  const index = await currentIndex();
   const category = findNode(index.categories, path);
   if (!category) return null;
   const positions = index.categoryMembers.get(categoryKey(path)) ?? [];
@@ -36,7 +38,7 @@ export async function getCategoryPage(path: readonly string[], page: number): Pr
 }
 
 export async function getTagPage(tag: string, page: number): Promise<Page<ArticleSummary> | null> {
-  const index = await getIndex();
+  const index = await currentIndex();
   const positions = index.tagMembers.get(tag);
   const listing = positions && paginate(positions, page);
   return listing ? { ...listing, items: listing.items.map((i) => index.articles[i]!) } : null;
@@ -45,14 +47,14 @@ export async function getTagPage(tag: string, page: number): Promise<Page<Articl
 export type TagCount = { name: string; count: number };
 
 export async function getTags(): Promise<TagCount[]> {
-  const index = await getIndex();
+  const index = await currentIndex();
   return [...index.tagMembers]
     .map(([name, positions]) => ({ name, count: positions.length }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 export async function getSummary(slug: string): Promise<ArticleSummary | null> {
-  return (await getIndex()).bySlug.get(slug)?.article ?? null;
+  return (await currentIndex()).bySlug.get(slug)?.article ?? null;
 }
 
 export type Neighbours = { newer?: ArticleSummary; older?: ArticleSummary; related: ArticleSummary[] };
@@ -61,7 +63,7 @@ const RELATED_COUNT = 5;
 
 /** Newer and older articles in the feed, and the newest others from the article's deepest category. */
 export async function getNeighbours(slug: string): Promise<Neighbours> {
-  const index = await getIndex();
+  const index = await currentIndex();
   const entry = index.bySlug.get(slug);
   if (!entry) return { related: [] };
   const { article, position } = entry;
@@ -83,14 +85,24 @@ export async function getNeighbours(slug: string): Promise<Neighbours> {
 
 /** Slugs to prerender at build time: the newest articles. */
 export async function getNewestSlugs(count: number): Promise<string[]> {
-  return (await getIndex()).articles.slice(0, count).map((a) => a.slug);
+  return (await currentIndex()).articles.slice(0, count).map((a) => a.slug);
 }
 
 /** Every category, parents before children. */
 export async function getAllCategories(): Promise<CategoryNode[]> {
   const all: CategoryNode[] = [];
   const visit = (nodes: CategoryNode[]) => nodes.forEach((n) => (all.push(n), visit(n.children)));
-  visit((await getIndex()).categories);
+  visit((await currentIndex()).categories);
   return all;
 }
 
+
+/** The article or draft an editor asks to preview, by its slug as written or percent-encoded. */
+export async function findPreviewArticle(slug: string): Promise<ArticleSummary | null> {
+  const index = await getPreviewIndex();
+  for (const candidate of paramCandidates(slug.split('/'))) {
+    const entry = index.bySlug.get(normalizeSlug(candidate.join('/')));
+    if (entry) return entry.article;
+  }
+  return null;
+}

@@ -2,11 +2,11 @@ import 'server-only';
 import { categoryKey } from './categories';
 import { parsePageParam } from './paginate';
 import { normalizeSlug, paramCandidates } from './slugs';
-import { getIndex } from './store';
+import { currentIndex } from './current-index';
 
 /** The slug of the published article that route params name, or null. */
 export async function resolveSlug(segments: readonly string[]): Promise<string | null> {
-  const index = await getIndex();
+  const index = await currentIndex();
   for (const candidate of paramCandidates(segments)) {
     const slug = normalizeSlug(candidate.join('/'));
     if (index.bySlug.has(slug)) return slug;
@@ -15,7 +15,7 @@ export async function resolveSlug(segments: readonly string[]): Promise<string |
 }
 
 export async function resolveTag(param: string): Promise<string | null> {
-  const index = await getIndex();
+  const index = await currentIndex();
   return paramCandidates([param]).map(([tag]) => tag!).find((tag) => index.tagMembers.has(tag)) ?? null;
 }
 
@@ -31,7 +31,7 @@ export type CategoryRoute = {
  * is pagination unless a category is really named so (`[新闻, page, 2]`).
  */
 export async function resolveCategoryRoute(segments: readonly string[]): Promise<CategoryRoute | null> {
-  const index = await getIndex();
+  const index = await currentIndex();
   for (const path of paramCandidates(segments)) {
     if (index.categoryMembers.has(categoryKey(path))) return { path, page: 1, redirectToFirstPage: false };
     const n = path.length;

@@ -51,19 +51,20 @@ export function assignUniqueSlugs<T extends Claim>(claims: T[]): { items: T[]; w
   const ordered = [...claims].sort(
     (a, b) => Number(a.draft ?? false) - Number(b.draft ?? false) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
   );
-  for (const claim of ordered) {
+  // Claims are copied, not changed: the same parsed summaries are assigned again on every re-index.
+  const items = ordered.map((claim) => {
     const wanted = claim.slug.toLowerCase();
     const owner = taken.get(wanted);
     if (owner === undefined) {
       taken.set(wanted, claim.file);
-      continue;
+      return claim;
     }
     let n = 2;
     while (taken.has(`${wanted}-${n}`)) n++;
     const slug = `${claim.slug}-${n}`;
     taken.set(slug.toLowerCase(), claim.file);
     warnings.push({ file: claim.file, reason: `slug "${claim.slug}" is already used by ${owner}; this article is at "${slug}"` });
-    claim.slug = slug;
-  }
-  return { items: ordered, warnings };
+    return { ...claim, slug };
+  });
+  return { items, warnings };
 }

@@ -13,7 +13,8 @@ export type SourceFile = {
   draft: boolean;
 };
 
-export type Listing = { files: SourceFile[]; problems: { file: string; reason: string }[] };
+export type ListingProblem = { file: string; kind: 'unreadable' | 'symlink'; reason: string };
+export type Listing = { files: SourceFile[]; problems: ListingProblem[] };
 
 /** The content folder itself is missing: nothing can be served, so this one is fatal. */
 export class ContentFolderError extends Error {}
@@ -42,11 +43,11 @@ async function walk(dir: string, root: string, listing: Listing, seen: Set<strin
   try {
     real = await fs.realpath(/* turbopackIgnore: true */ dir);
   } catch (error) {
-    listing.problems.push({ file: path.relative(root, dir) || '.', reason: `cannot be read: ${(error as Error).message}` });
+    listing.problems.push({ file: path.relative(root, dir) || '.', kind: 'unreadable', reason: `cannot be read: ${(error as Error).message}` });
     return;
   }
   if (seen.has(real)) {
-    listing.problems.push({ file: path.relative(root, dir), reason: 'symbolic link loops back to a folder already read; skipped' });
+    listing.problems.push({ file: path.relative(root, dir), kind: 'symlink', reason: 'symbolic link loops back to a folder already read; skipped' });
     return;
   }
   seen.add(real);
@@ -55,7 +56,7 @@ async function walk(dir: string, root: string, listing: Listing, seen: Set<strin
   try {
     entries = await fs.readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true });
   } catch (error) {
-    listing.problems.push({ file: path.relative(root, dir) || '.', reason: `folder cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    listing.problems.push({ file: path.relative(root, dir) || '.', kind: 'unreadable', reason: `folder cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -71,7 +72,7 @@ async function walk(dir: string, root: string, listing: Listing, seen: Set<strin
         isFile = target.isFile();
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        listing.problems.push({ file: path.relative(root, full), reason: code === 'ELOOP' ? 'symbolic link loops; skipped' : `broken symbolic link (${code}); skipped` });
+        listing.problems.push({ file: path.relative(root, full), kind: 'symlink', reason: code === 'ELOOP' ? 'symbolic link loops; skipped' : `broken symbolic link (${code}); skipped` });
         continue;
       }
     }
@@ -85,6 +86,9 @@ async function walk(dir: string, root: string, listing: Listing, seen: Set<strin
         display: path.relative(root, full).split(path.sep).join('/'),
         draft,
       });
+    } else if (!isDir && ARTICLE.test(entry.name)) {
+      // A FIFO or socket named like an article would block or fail any read.
+      listing.problems.push({ file: path.relative(root, full), kind: 'unreadable', reason: 'is not a regular file; skipped' });
     }
   }
 }

@@ -1,15 +1,27 @@
 import 'server-only';
-import { buildIndex, type ContentIndex } from './build-index';
+import { assembleIndex, readArticleFiles, type ContentIndex, type ParseCache } from './build-index';
 import { reportProblems } from './report';
 import { watchContentInDevelopment } from './watch';
 
-type Store = { index?: Promise<ContentIndex>; listeners?: Map<string, () => void> };
+type Store = {
+  published?: Promise<ContentIndex>;
+  preview?: { startedAt: number; index: Promise<ContentIndex> };
+  /** The files as last parsed, shared by both indexes so a re-index reads only changed files. */
+  parsed?: ParseCache;
+  listeners?: Map<string, () => void>;
+};
 
-// One index per server process. Kept on globalThis so that modules evaluated again (dev reloads,
+// One store per server process. Kept on globalThis so that modules evaluated again (dev reloads,
 // several route bundles in one process) share it instead of re-reading the content folder.
 const store: Store = ((globalThis as { __newsContentStore?: Store }).__newsContentStore ??= {});
 
 const listeners = (store.listeners ??= new Map());
+
+/**
+ * A preview index this recent is reused: one page view asks for it several times (layout, page,
+ * metadata, prefetches), and an editor's reload after saving comes later than this.
+ */
+const PREVIEW_REUSE_MS = 250;
 
 /**
  * Registers a cache to drop whenever the content changes (article bodies). Keyed by name, so a
@@ -20,21 +32,33 @@ export function onContentChange(name: string, listener: () => void): void {
 }
 
 function invalidate() {
-  store.index = undefined;
+  store.published = undefined;
   listeners.forEach((listener) => listener());
 }
 
+async function index(withDrafts: boolean): Promise<ContentIndex> {
+  const files = await readArticleFiles(undefined, store.parsed);
+  store.parsed = files.cache;
+  const built = assembleIndex(files, withDrafts);
+  reportProblems(built.problems);
+  return built;
+}
+
+/** The published articles, read once per process (and again after a change, in development). */
 export function getIndex(): Promise<ContentIndex> {
   watchContentInDevelopment(invalidate);
-  store.index ??= buildIndex().then(
-    (index) => {
-      reportProblems(index);
-      return index;
-    },
-    (error: unknown) => {
-      store.index = undefined;
-      throw error;
-    },
-  );
-  return store.index;
+  store.published ??= index(false).catch((error: unknown) => {
+    store.published = undefined;
+    throw error;
+  });
+  return store.published;
+}
+
+/** Every article, drafts included, as the files are now: preview shows an editor's save on reload. */
+export function getPreviewIndex(): Promise<ContentIndex> {
+  const now = Date.now();
+  if (!store.preview || now - store.preview.startedAt > PREVIEW_REUSE_MS) {
+    store.preview = { startedAt: now, index: index(true) };
+  }
+  return store.preview.index;
 }

@@ -1,8 +1,41 @@
+import type { SanitizeChange } from '../sanitize/sanitize-report';
+
+/**
+ * How bad a problem is. error: the file, or its body, is not served. warning: something in it was
+ * ignored or changed. notice: worth knowing (a date read in SITE_TIMEZONE); never logged by the server.
+ */
+export type Severity = 'error' | 'warning' | 'notice';
+
+/** What a problem is about, for summaries and for tools that filter (`npm run check:content -- --json`). */
+export type ProblemKind =
+  | 'unreadable'
+  | 'symlink'
+  | 'binary'
+  | 'empty'
+  | 'front-matter'
+  | 'yaml'
+  | 'code-front-matter'
+  | 'title'
+  | 'date'
+  | 'date-zone'
+  | 'categories'
+  | 'tags'
+  | 'image'
+  | 'image-missing'
+  | 'field'
+  | 'duplicate-slug'
+  | 'body'
+  | 'hexo-tag'
+  | 'sanitized';
+
 /** One problem found in an article file: reported with its path and reason, never fatal to the site. */
 export type Problem = {
   file: string;
-  severity: 'error' | 'warning';
+  severity: Severity;
+  kind: ProblemKind;
   reason: string;
+  /** 1-based line in the file, where known. */
+  line?: number;
 };
 
 export type BodyFormat = 'html' | 'markdown';
@@ -32,6 +65,8 @@ export type Article = ArticleSummary & {
   html: string;
   /** Set when the body was refused (too large or too deeply nested); `html` is then empty. */
   bodyError?: string;
+  /** What sanitizing removed or changed, and why: made in preview only. */
+  sanitizeReport?: { changes: SanitizeChange[]; unlisted: number };
 };
 
 export type CategoryNode = {

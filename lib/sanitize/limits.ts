@@ -6,6 +6,11 @@ import { Parser } from 'htmlparser2';
  */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_NESTING_DEPTH = 256;
+/** Files larger than this are never read whole: front matter and a body within the limit cannot need it. */
+export const MAX_FILE_BYTES = 2 * MAX_BODY_BYTES;
+
+export const fileTooLargeReason = (bytes: number) =>
+  `file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit; the article is listed but its body is not shown`;
 
 class TooDeep extends Error {}
 

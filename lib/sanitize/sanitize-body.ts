@@ -9,6 +9,7 @@ import {
   LINK_SCHEMES,
 } from './allowlist';
 import { checkBodyLimits } from './limits';
+import { SanitizeReport } from './sanitize-report';
 
 const IMAGE_SCHEME_SET = new Set(IMAGE_SCHEMES);
 const LAZY_SOURCES = ['data-original', 'data-src', 'data-lazy-src', 'data-actualsrc'];
@@ -66,12 +67,21 @@ function transformLink(tagName: string, attribs: Attributes) {
   return { tagName, attribs: out };
 }
 
-const options: IOptions = {
+const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
+const DROPPED_WITH_CONTENT_SET = new Set(DROPPED_WITH_CONTENT);
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
+/** Attributes the transforms read and replace (an image's lazy source and size, a link's rel): used, not removed. */
+const TRANSFORM_INPUTS: Record<string, Set<string>> = {
+  img: new Set([...LAZY_SOURCES, 'data-size', 'data-width', 'data-height', 'width', 'height']),
+  a: new Set(['rel']),
+};
+
+const baseOptions: IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: ALLOWED_ATTRIBUTES,
   allowedSchemes: LINK_SCHEMES,
   allowedSchemesByTag: { img: IMAGE_SCHEMES },
-  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+  allowedSchemesAppliedToAttributes: [...URL_ATTRIBUTES],
   allowProtocolRelative: true,
   allowedClasses: {},
   allowedStyles: {},
@@ -87,11 +97,101 @@ const options: IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 };
 
-export type SanitizeResult = { ok: true; html: string } | { ok: false; reason: string };
+const allowedAttributes = new Map(
+  Object.entries(ALLOWED_ATTRIBUTES || {}).map(([tag, names]) => [
+    tag,
+    new Set(names.filter((n): n is string => typeof n === 'string')),
+  ]),
+);
 
-/** Sanitizes a rendered article body, refusing bodies too large or too deeply nested to sanitize safely. */
-export function sanitizeBody(html: string): SanitizeResult {
+/** Why an attribute the author wrote is not in the output, or null if it is. */
+function removalReason(tag: string, name: string, value: string, kept: Attributes) {
+  const allowed = allowedAttributes.get(tag)?.has(name) || allowedAttributes.get('*')?.has(name);
+  if (allowed && name in kept) return null;
+  if (/^on/i.test(name)) return { target: 'attribute' as const, reason: 'event-handler' as const };
+  if (!allowed) return { target: 'attribute' as const, reason: 'attribute-not-allowed' as const };
+  if (value.trim() === '') return { target: 'attribute' as const, reason: 'empty-value' as const };
+  return URL_ATTRIBUTES.has(name)
+    ? { target: 'url' as const, reason: 'unsafe-url' as const }
+    : { target: 'attribute' as const, reason: 'unsafe-value' as const };
+}
+
+/**
+ * The same options, instrumented: sanitize-html has no report of its own, so its hooks see each
+ * element as written (onOpenTag) and, at its end, which attributes survived (exclusiveFilter gets
+ * the frame whose attributes it deleted). Elements it will drop are seen by the `*` transform.
+ */
+function reportingOptions(report: SanitizeReport): IOptions {
+  const written = new WeakMap<Attributes, { tag: string; attribs: Attributes }>();
+  const keepOrigin = (transform: typeof transformImage) => (tagName: string, attribs: Attributes) => {
+    const result = transform(tagName, attribs);
+    const origin = written.get(attribs);
+    if (origin) written.set(result.attribs, origin);
+    return result;
+  };
+  return {
+    ...baseOptions,
+    onOpenTag: (name, attribs) => written.set(attribs, { tag: name, attribs: { ...attribs } }),
+    transformTags: {
+      h1: (tagName, attribs) => {
+        report.add({ action: 'changed', target: 'element', tag: 'h1', reason: 'h1-to-h2' });
+        return { tagName: 'h2', attribs };
+      },
+      img: keepOrigin(transformImage),
+      a: keepOrigin(transformLink),
+      '*': (tagName, attribs) => {
+        if (!ALLOWED_TAG_SET.has(tagName)) {
+          const reason = DROPPED_WITH_CONTENT_SET.has(tagName)
+            ? 'element-not-allowed-with-content'
+            : 'element-not-allowed';
+          report.add({ action: 'removed', target: 'element', tag: tagName, reason });
+        }
+        return { tagName, attribs };
+      },
+    },
+    exclusiveFilter: (frame) => {
+      const origin = written.get(frame.attribs);
+      const dropped = frame.tag === 'img' && !frame.attribs.src;
+      if (!origin) return dropped;
+      for (const [name, value] of Object.entries(origin.attribs)) {
+        if (TRANSFORM_INPUTS[origin.tag]?.has(name)) continue;
+        const removal = removalReason(frame.tag, name, value, frame.attribs);
+        if (!removal) continue;
+        const { target, reason } = removal;
+        report.add({
+          action: 'removed',
+          target,
+          tag: origin.tag,
+          attribute: name,
+          ...(target === 'url' && { value }),
+          reason,
+        });
+      }
+      if (dropped) {
+        const source = imageSource(origin.attribs);
+        report.add({
+          action: 'removed',
+          target: 'element',
+          tag: 'img',
+          ...(source && { value: source }),
+          reason: 'image-without-source',
+        });
+      }
+      return dropped;
+    },
+  };
+}
+
+export type SanitizeResult = { ok: true; html: string; report?: SanitizeReport } | { ok: false; reason: string };
+
+/**
+ * Sanitizes a rendered article body, refusing bodies too large or too deeply nested to sanitize
+ * safely. With `report`, also says what was removed or changed and why (preview, the checker).
+ */
+export function sanitizeBody(html: string, { report = false } = {}): SanitizeResult {
   const limits = checkBodyLimits(html);
   if (!limits.ok) return limits;
-  return { ok: true, html: sanitizeHtml(html, options) };
+  if (!report) return { ok: true, html: sanitizeHtml(html, baseOptions) };
+  const changes = new SanitizeReport();
+  return { ok: true, html: sanitizeHtml(html, reportingOptions(changes)), report: changes };
 }

@@ -83,18 +83,31 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
 
   test('each bad file has exactly one problem, with its path and a reason', () => {
     const problemsOf = (file: string) =>
-      index.problems.filter((p) => p.file === file).map((p) => [p.severity, p.reason]);
+      index.problems
+        .filter((p) => p.file === file && p.severity !== 'notice')
+        .map((p) => [p.severity, p.kind, p.line, p.reason]);
     expect(problemsOf('broken-yaml.md')).toEqual([
-      ['error', expect.stringMatching(/^front matter is not valid YAML: /)],
+      ['error', 'yaml', 3, expect.stringMatching(/^front matter is not valid YAML: /)],
     ]);
     expect(problemsOf('code.md')).toEqual([
-      ['error', '"---js" front matter is not allowed: only YAML is read, code is never evaluated'],
+      [
+        'error',
+        'code-front-matter',
+        1,
+        '"---js" front matter is not allowed: only YAML is read, code is never evaluated',
+      ],
     ]);
-    expect(problemsOf('empty.md')).toEqual([['error', 'file is empty']]);
-    expect(problemsOf('binary.md')).toEqual([['error', 'file contains NUL bytes: it is binary, not Markdown']]);
-    expect(problemsOf('bad-date.md')).toEqual([['error', 'date month 13 does not exist']]);
-    expect(problemsOf('no-title.md')).toEqual([['warning', 'no title; the file name is used instead']]);
-    expect(problemsOf('loop/back')).toEqual([['error', 'symbolic link loops back to a folder already read; skipped']]);
+    expect(problemsOf('empty.md')).toEqual([['error', 'empty', undefined, 'file is empty']]);
+    expect(problemsOf('binary.md')).toEqual([
+      ['error', 'binary', undefined, 'file contains NUL bytes: it is binary, not Markdown'],
+    ]);
+    expect(problemsOf('bad-date.md')).toEqual([['error', 'date', 3, 'date month 13 does not exist']]);
+    expect(problemsOf('no-title.md')).toEqual([
+      ['warning', 'title', undefined, 'no title; the file name is used instead'],
+    ]);
+    expect(problemsOf('loop/back')).toEqual([
+      ['error', 'symlink', undefined, 'symbolic link loops back to a folder already read; skipped'],
+    ]);
   });
 
   test('the ---js front matter was not evaluated', () => {
@@ -102,17 +115,18 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
   });
 
   test('the duplicate slug gets -2, with a warning naming both files', () => {
-    expect(index.problems.filter((p) => p.file === 'dup-b.md')).toEqual([
+    expect(index.problems.filter((p) => p.file === 'dup-b.md' && p.kind === 'duplicate-slug')).toEqual([
       {
         file: 'dup-b.md',
         severity: 'warning',
+        kind: 'duplicate-slug',
         reason: 'slug "same" is already used by dup-a.md; this article is at "same-2"',
       },
     ]);
   });
 
   test('no other problems: good files, ignored folders and non-Markdown files report nothing', () => {
-    expect(index.problems.map((p) => p.file)).toEqual([
+    expect(index.problems.filter((p) => p.severity !== 'notice').map((p) => p.file)).toEqual([
       'bad-date.md',
       'binary.md',
       'broken-yaml.md',
@@ -131,7 +145,7 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
       ['wip', true],
     ]);
     expect(index.articles.some((a) => a.draft)).toBe(false);
-    expect([...index.draftsBySlug.keys()].sort()).toEqual(['draft-flag', 'unpublished', 'wip']);
+    expect(index.drafts.map((d) => d.slug).sort()).toEqual(['draft-flag', 'unpublished', 'wip']);
     expect(index.bySlug.has('wip')).toBe(false);
   });
 
@@ -167,7 +181,7 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
 
   test('the file of each summary is its path relative to the content folder', () => {
     expect(index.bySlug.get('2021/good-old')?.article.file).toBe('2021/good-old.md');
-    expect(index.draftsBySlug.get('wip')?.file).toBe('_drafts/wip.md');
+    expect(index.drafts.find((d) => d.slug === 'wip')?.file).toBe('_drafts/wip.md');
   });
 });
 
@@ -195,7 +209,7 @@ describe('buildIndex on a Hexo source folder', () => {
 
   test('_drafts/ gives the drafts; other folders are ignored', () => {
     expect(index.drafts.map((d) => d.slug)).toEqual(['next']);
-    expect(index.problems).toEqual([]);
+    expect(index.problems.filter((p) => p.severity !== 'notice')).toEqual([]);
   });
 });
 
@@ -215,8 +229,8 @@ describe('listArticleFiles', () => {
     const listing = await listArticleFiles(root);
     expect(listing.files.map((f) => f.relative)).toEqual(['a.md']);
     expect(listing.problems).toEqual([
-      { file: 'broken.md', reason: 'broken symbolic link (ENOENT); skipped' },
-      { file: 'self.md', reason: 'symbolic link loops; skipped' },
+      { file: 'broken.md', kind: 'symlink', reason: 'broken symbolic link (ENOENT); skipped' },
+      { file: 'self.md', kind: 'symlink', reason: 'symbolic link loops; skipped' },
     ]);
   });
 
@@ -230,14 +244,24 @@ describe('listArticleFiles', () => {
   });
 });
 
-// Root reads any file whatever its mode, so an unreadable file cannot be made when running as root.
-describe.skipIf(process.getuid?.() === 0)('an unreadable file', () => {
+describe('an unreadable file', () => {
   test('is one problem with its error code', async () => {
     const root = await makeTempDir();
-    await writeTree(root, { 'ok.md': article('title: OK\ndate: 2021-01-01'), 'locked.md': article('title: Locked') });
-    await fs.chmod(path.join(root, 'locked.md'), 0o000);
+    await writeTree(root, { 'ok.md': article('title: OK\ndate: 2021-01-01T00:00:00Z') });
+    // Root reads any file whatever its mode; /proc/self/mem is a regular file whose first read fails for anyone.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) await fs.symlink('/proc/self/mem', path.join(root, 'locked.md'));
+    else await writeTree(root, { 'locked.md': article('title: Locked') });
+    if (!asRoot) await fs.chmod(path.join(root, 'locked.md'), 0o000);
     const index = await buildIndex(root);
     expect(index.articles.map((a) => a.slug)).toEqual(['ok']);
-    expect(index.problems).toEqual([{ file: 'locked.md', severity: 'error', reason: 'cannot be read: EACCES' }]);
+    expect(index.problems).toEqual([
+      {
+        file: 'locked.md',
+        severity: 'error',
+        kind: 'unreadable',
+        reason: `cannot be read: ${asRoot ? 'EIO' : 'EACCES'}`,
+      },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { normalizeFrontMatter, type FrontMatter } from '@/lib/content/front-matter';
-import { FrontMatterError, readFrontMatter } from '@/lib/content/read-front-matter';
+import { FrontMatterError, lineOfKey, readFrontMatter } from '@/lib/content/read-front-matter';
 
 const SEED = path.resolve(import.meta.dirname, '../../content/chongqing-talent-conference-2021.md');
 const TZ = 'Asia/Shanghai';
@@ -36,28 +36,44 @@ describe('readFrontMatter', () => {
   });
 
   test('a byte order mark before the front matter', () => {
-    expect(readFrontMatter('\uFEFF---\ntitle: A\n---\nbody\n')).toEqual({ data: { title: 'A' }, body: 'body\n' });
+    expect(readFrontMatter('\uFEFF---\ntitle: A\n---\nbody\n')).toMatchObject({ data: { title: 'A' }, body: 'body\n' });
   });
 
   test('CRLF line endings, in the front matter and the body', () => {
     expect(readFrontMatter('---\r\ntitle: A\r\ntags: [x, y]\r\n---\r\n\r\nline 1\r\nline 2\r\n')).toEqual({
       data: { title: 'A', tags: ['x', 'y'] },
       body: 'line 1\nline 2\n',
+      frontMatter: 'title: A\ntags: [x, y]',
+      frontMatterLine: 2,
+      bodyLine: 6,
     });
   });
 
   test('no front matter: the whole text is the body', () => {
-    expect(readFrontMatter('# Just Markdown\n\ntext\n')).toEqual({ data: {}, body: '# Just Markdown\n\ntext\n' });
+    expect(readFrontMatter('# Just Markdown\n\ntext\n')).toMatchObject({
+      data: {},
+      body: '# Just Markdown\n\ntext\n',
+      bodyLine: 1,
+    });
   });
 
   test('empty front matter', () => {
-    expect(readFrontMatter('---\n---\nbody')).toEqual({ data: {}, body: 'body' });
+    expect(readFrontMatter('---\n---\nbody')).toMatchObject({ data: {}, body: 'body', bodyLine: 3 });
   });
 
   test('front matter never closed', () => {
     expect(frontMatterError('---\ntitle: A\n\nbody without an end\n').message).toBe(
       'front matter opened with --- is never closed',
     );
+  });
+
+  test('lines are counted in the file: blank lines before ---, the YAML error, the body', () => {
+    const raw = readFrontMatter('\n\n---\ntitle: A\ndate: 2021-01-01\n---\n\nbody\n');
+    expect([raw.frontMatterLine, raw.bodyLine]).toEqual([4, 8]);
+    expect(lineOfKey(raw, 'date')).toBe(5);
+    expect(lineOfKey(raw, 'tags')).toBeUndefined();
+    const error = frontMatterError('\n---\ntitle: ok\ntags: [a\nauthor: x\n---\nbody\n');
+    expect([error.kind, error.line]).toEqual(['yaml', 5]);
   });
 
   test('NUL bytes: a binary file', () => {
@@ -136,7 +152,7 @@ describe('readFrontMatter', () => {
 function normalized(data: Record<string, unknown>): { value: FrontMatter; warnings: string[] } {
   const result = normalizeFrontMatter(data, TZ);
   if (!result.ok) throw new Error(`expected front matter to be accepted, got: ${result.reason}`);
-  return result;
+  return { value: result.value, warnings: result.warnings.map((w) => w.message) };
 }
 
 describe('normalizeFrontMatter', () => {

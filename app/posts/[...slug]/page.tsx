@@ -5,6 +5,7 @@ import { ArticleMeta } from '@/components/article-meta';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { LeadImage } from '@/components/lead-image';
 import { Prose } from '@/components/prose';
+import { SanitizeReport } from '@/components/sanitize-report';
 import { TagLinks } from '@/components/tag-links';
 import { PRERENDER_NEWEST } from '@/lib/config';
 import { getArticle, getNeighbours, getNewestSlugs, getSummary, resolveSlug } from '@/lib/content';
@@ -63,6 +64,7 @@ export default async function ArticlePage({ params }: Props) {
       ) : (
         <Prose html={article.html} className="mt-8" />
       )}
+      {article.sanitizeReport && <SanitizeReport report={article.sanitizeReport} />}
       <ArticleFooter neighbours={neighbours} />
     </article>
   );
