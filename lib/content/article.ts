@@ -1,13 +1,12 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { sanitizeBody } from '../sanitize/sanitize-body';
-import { checkBodyLimits, fileTooLargeReason, MAX_FILE_BYTES } from '../sanitize/limits';
-import { renderBody } from './body-format';
+import { fileTooLargeReason, MAX_FILE_BYTES } from '../sanitize/limits';
 import { currentIndex, isPreview } from './current-index';
 import { LruCache } from './lru';
 import { readFrontMatter } from './read-front-matter';
 import { reportProblems } from './report';
+import { safeBodyHtml } from './safe-body';
 import { contentRoot } from './source';
 import { onContentChange } from './store';
 import type { Article, ArticleSummary } from './types';
@@ -34,10 +33,7 @@ async function loadBody(summary: ArticleSummary, withReport: boolean): Promise<B
   } catch (error) {
     return refuse(summary, `body cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  // Limits apply to the source too: Markdown rendering of a huge body would stall before sanitizing could refuse it.
-  const sourceLimits = checkBodyLimits(body);
-  const rendered = sourceLimits.ok ? renderBody(body, summary.format) : sourceLimits;
-  const result = rendered.ok ? sanitizeBody(rendered.html, { report: withReport }) : rendered;
+  const result = safeBodyHtml(body, summary.format, { report: withReport });
   if (!result.ok) return refuse(summary, `${result.reason}; the body is not shown`);
   const report = result.report && { changes: result.report.changes, unlisted: result.report.unlisted };
   return { html: result.html, ...(report && { sanitizeReport: report }) };

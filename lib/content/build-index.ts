@@ -3,26 +3,13 @@ import fs from 'node:fs/promises';
 import { fileTooLargeReason, MAX_FILE_BYTES } from '../sanitize/limits';
 import { buildCategoryTree } from './categories';
 import { parseArticle } from './parse-article';
+import { readArticleText } from './read-text';
 import { assignUniqueSlugs } from './slugs';
 import { listArticleFiles, type SourceFile } from './source';
 import type { ArticleSummary, CategoryNode, Problem } from './types';
 
 /** Files read at once while indexing: enough to keep the disk busy, few enough to bound memory. */
 const READ_CONCURRENCY = 32;
-/** The index needs front matter and the opening of the body; of a file too large to show, only this is read. */
-const HEAD_BYTES = 256 * 1024;
-
-async function readText(file: string, size: number): Promise<string> {
-  if (size <= MAX_FILE_BYTES) return fs.readFile(/* turbopackIgnore: true */ file, 'utf8');
-  const handle = await fs.open(/* turbopackIgnore: true */ file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
-    // A multi-byte character cut at the end decodes to U+FFFD, which only the excerpt could see.
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
-}
 
 export type ContentIndex = {
   /** Articles listed on the site, newest first: the published ones, and the drafts too in preview. */
@@ -53,7 +40,7 @@ async function readOne(file: SourceFile, cache: ParseCache | undefined): Promise
     version = `${stat.mtimeMs}:${stat.size}:${stat.ino}:${file.draft}`;
     const cached = cache?.get(file.path);
     if (cached?.version === version) return cached;
-    const text = await readText(file.path, stat.size);
+    const text = await readArticleText(file.path, stat.size);
     const parsed = parseArticle(text, { relative: file.relative, display: file.display, draft: file.draft, mtime: stat.mtime });
     const problems = parsed.problems;
     if (parsed.ok && stat.size > MAX_FILE_BYTES) {

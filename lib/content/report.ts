@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatProblem } from './format-problem';
 import { contentRoot } from './source';
 import type { Problem } from './types';
 
@@ -45,8 +46,6 @@ function firstSighting(problem: Problem): boolean {
     return (error as NodeJS.ErrnoException).code !== 'EEXIST';
   }
 }
-
-export const formatProblem = (p: Problem) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`;
 
 /** Logs the errors and warnings not logged before; notices are for `npm run check:content` only. */
 export function reportProblems(problems: readonly Problem[]): void {
