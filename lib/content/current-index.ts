@@ -19,7 +19,10 @@ export const isPreview = cache(async (): Promise<boolean> => {
   }
 });
 
+/** One fresh preview index per request: its layout, page and metadata see the same content. */
+const previewIndexForRequest = cache(getPreviewIndex);
+
 /** The index a page should read: drafts included and fresh from disk in preview, the published one otherwise. */
 export async function currentIndex(): Promise<ContentIndex> {
-  return (await isPreview()) ? getPreviewIndex() : getIndex();
+  return (await isPreview()) ? previewIndexForRequest() : getIndex();
 }

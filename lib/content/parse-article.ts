@@ -62,6 +62,8 @@ export function parseArticle(text: string, facts: FileFacts, timeZone = siteConf
     add('notice', 'date-zone', `date has no time zone; it is read as ${timeZone} time (SITE_TIMEZONE)`, 'date');
   }
 
+  if (raw.body.trim() === '') add('warning', 'body', 'no body; the article page shows its title only');
+
   const format = detectFormat(raw.body);
   const head = (beforeMore(raw.body) ?? raw.body).slice(0, EXCERPT_SOURCE_CHARS);
   const renderedHead = renderBody(head, format);

@@ -47,8 +47,11 @@ function firstSighting(problem: Problem): boolean {
   }
 }
 
-/** Logs the errors and warnings not logged before; notices are for `npm run check:content` only. */
-export function reportProblems(problems: readonly Problem[]): void {
+/**
+ * Logs the errors and warnings not logged before; notices are for `npm run check:content` only.
+ * A process whose whole content index holds only known problems says so once (`summarizeKnown`).
+ */
+export function reportProblems(problems: readonly Problem[], { summarizeKnown = true } = {}): void {
   let fresh = 0;
   let known = 0;
   for (const problem of problems) {
@@ -62,7 +65,7 @@ export function reportProblems(problems: readonly Problem[]): void {
     if (problem.severity === 'error') console.error(line);
     else console.warn(line);
   }
-  if (fresh === 0 && known > 0 && !state.summarized) {
+  if (summarizeKnown && fresh === 0 && known > 0 && !state.summarized) {
     state.summarized = true;
     console.warn(`[content] ${known} known problem(s) in the content, logged when first found; \`npm run check:content\` lists them again.`);
   }

@@ -5,7 +5,8 @@ import { watchContentInDevelopment } from './watch';
 
 type Store = {
   published?: Promise<ContentIndex>;
-  preview?: { startedAt: number; index: Promise<ContentIndex> };
+  /** A preview re-index in progress, shared by the requests that arrive meanwhile. */
+  preview?: Promise<ContentIndex>;
   /** The files as last parsed, shared by both indexes so a re-index reads only changed files. */
   parsed?: ParseCache;
   listeners?: Map<string, () => void>;
@@ -16,12 +17,6 @@ type Store = {
 const store: Store = ((globalThis as { __newsContentStore?: Store }).__newsContentStore ??= {});
 
 const listeners = (store.listeners ??= new Map());
-
-/**
- * A preview index this recent is reused: one page view asks for it several times (layout, page,
- * metadata, prefetches), and an editor's reload after saving comes later than this.
- */
-const PREVIEW_REUSE_MS = 250;
 
 /**
  * Registers a cache to drop whenever the content changes (article bodies). Keyed by name, so a
@@ -54,11 +49,13 @@ export function getIndex(): Promise<ContentIndex> {
   return store.published;
 }
 
-/** Every article, drafts included, as the files are now: preview shows an editor's save on reload. */
+/**
+ * Every article, drafts included, as the files are now: preview shows an editor's save on reload.
+ * Each call re-reads what changed (a walk and a stat per file), unless a re-index is under way.
+ */
 export function getPreviewIndex(): Promise<ContentIndex> {
-  const now = Date.now();
-  if (!store.preview || now - store.preview.startedAt > PREVIEW_REUSE_MS) {
-    store.preview = { startedAt: now, index: index(true) };
-  }
-  return store.preview.index;
+  store.preview ??= index(true).finally(() => {
+    store.preview = undefined;
+  });
+  return store.preview;
 }

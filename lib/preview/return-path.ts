@@ -8,7 +8,9 @@ export function sameSitePath(value: string | null | undefined): string | null {
   if (!value || !value.startsWith('/') || /^\/[\\/]/.test(value) || /[\u0000-\u001f\u007f\\]/.test(value)) return null;
   try {
     const url = new URL(value, PLACEHOLDER_ORIGIN);
-    return url.origin === PLACEHOLDER_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : null;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // Dot segments are resolved: `/.//evil.example` and `/a/..//evil.example` become `//evil.example`.
+    return url.origin === PLACEHOLDER_ORIGIN && !/^\/[\\/]/.test(path) ? path : null;
   } catch {
     return null;
   }

@@ -47,8 +47,15 @@ const shorten = (value: string) => (value.length > MAX_VALUE_CHARS ? `${value.sl
 export class SanitizeReport {
   private readonly entries = new Map<string, SanitizeChange>();
   private dropped = 0;
+  /** Totals over every change, listed or not. */
+  readonly removed = { elements: 0, attributes: 0, urls: 0 };
+  readonly reasons = new Set<SanitizeReason>();
 
   add(change: Omit<SanitizeChange, 'count'>): void {
+    this.reasons.add(change.reason);
+    if (change.action === 'removed') {
+      this.removed[change.target === 'element' ? 'elements' : change.target === 'attribute' ? 'attributes' : 'urls']++;
+    }
     const entry = { ...change, ...(change.value !== undefined && { value: shorten(change.value) }) };
     const key = [entry.action, entry.target, entry.tag, entry.attribute, entry.value, entry.reason].join('\u0000');
     const existing = this.entries.get(key);

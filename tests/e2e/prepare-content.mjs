@@ -1,12 +1,12 @@
 // Builds the end-to-end tests' content folder (.e2e/content): the bundled articles, one article
 // per XSS payload (in its body, title, categories, tags, author and image fields), and bad files
 // the site must report and survive. Run by the Playwright web server command before the build.
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { BAD_FILES } from './bad-files.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const out = path.join(root, '.e2e/content');
-export const PWNED_FILE = path.join(root, '.e2e/pwned');
 
 export async function loadPayloads() {
   const dir = path.join(root, 'tests/fixtures/xss');
@@ -47,13 +47,17 @@ ${bodyText(payload)}
 `;
 }
 
-export const BAD_FILES = {
-  'bad/broken-yaml.md': '---\ntitle: [unclosed\ndate: 2021-11-01 10:00:00\n---\nbody\n',
-  'bad/js-front-matter.md': `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(PWNED_FILE)}, 'x') }\n---\nbody\n`,
-  'bad/empty.md': '',
-  'bad/binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a, 0x1a, 0x00]),
-  'bad/invalid-date.md': '---\ntitle: 日期错误\ndate: 2021-13-45 25:00:00\n---\n正文\n',
-};
+async function makeBadLinks() {
+  const dir = path.join(out, 'bad');
+  await symlink('.', path.join(dir, 'loop'));
+  await symlink('self-loop.md', path.join(dir, 'self-loop.md'));
+  // Root reads any file whatever its mode; /proc/self/mem is a regular file whose first read fails for anyone.
+  if (process.getuid?.() === 0) await symlink('/proc/self/mem', path.join(dir, 'unreadable.md'));
+  else {
+    await writeFile(path.join(dir, 'unreadable.md'), '---\ntitle: 读不了\n---\n');
+    await chmod(path.join(dir, 'unreadable.md'), 0o000);
+  }
+}
 
 export async function prepareContent() {
   await rm(path.join(root, '.e2e'), { recursive: true, force: true });
@@ -66,10 +70,11 @@ export async function prepareContent() {
       writeFile(path.join(out, 'xss', `payload-${String(i).padStart(3, '0')}.md`), xssArticle(p, i)),
     ),
   );
-  for (const [name, body] of Object.entries(BAD_FILES)) {
+  for (const [name, { text }] of Object.entries(BAD_FILES)) {
     await mkdir(path.dirname(path.join(out, name)), { recursive: true });
-    await writeFile(path.join(out, name), body);
+    await writeFile(path.join(out, name), text);
   }
+  await makeBadLinks();
   return { payloads: payloads.length };
 }
 

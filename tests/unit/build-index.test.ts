@@ -2,33 +2,11 @@ import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { buildIndex, type ContentIndex } from '@/lib/content/build-index';
 import { categoryKey } from '@/lib/content/categories';
 import { listArticleFiles } from '@/lib/content/source';
-
-const tempDirs: string[] = [];
-
-async function makeTempDir(): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'news-index-'));
-  tempDirs.push(dir);
-  return dir;
-}
-
-/** Writes `files` (relative path → text or bytes) under `root`, creating folders. */
-async function writeTree(root: string, files: Record<string, string | Buffer>) {
-  for (const [relative, content] of Object.entries(files)) {
-    const full = path.join(root, relative);
-    await fs.mkdir(path.dirname(full), { recursive: true });
-    await fs.writeFile(full, content);
-  }
-}
-
-const article = (fields: string, body = '<p>正文。</p>') => `---\n${fields}\n---\n${body}\n`;
-
-afterAll(async () => {
-  for (const dir of tempDirs) await fs.rm(dir, { recursive: true, force: true });
-});
+import { article, makeTempDir, writeTree } from './temp-tree';
 
 describe('buildIndex on a flat content folder with good, bad and draft files', () => {
   let root: string;
@@ -36,7 +14,7 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
   const jsMarker = path.join(os.tmpdir(), `build-index-js-pwned-${process.pid}`);
 
   beforeAll(async () => {
-    root = await makeTempDir();
+    root = await makeTempDir('news-index-');
     await writeTree(root, {
       'good-new.md': article(
         'title: 最新\ndate: 2021-12-01 10:00:00\ncategories:\n  - [A, C]\n  - [D]\ntags: [t1, t2]',
@@ -189,7 +167,7 @@ describe('buildIndex on a Hexo source folder', () => {
   let index: ContentIndex;
 
   beforeAll(async () => {
-    const root = await makeTempDir();
+    const root = await makeTempDir('news-index-');
     await writeTree(root, {
       '_posts/2021/hello.md': article('title: Hello\ndate: 2021-03-01 10:00:00'),
       '_posts/top.md': article('title: Top\ndate: 2021-04-01 10:00:00'),
@@ -222,7 +200,7 @@ describe('listArticleFiles', () => {
   });
 
   test('broken and self-referencing links are reported, not followed', async () => {
-    const root = await makeTempDir();
+    const root = await makeTempDir('news-index-');
     await writeTree(root, { 'a.md': article('title: A') });
     await fs.symlink(path.join(root, 'nowhere.md'), path.join(root, 'broken.md'));
     await fs.symlink('self.md', path.join(root, 'self.md'));
@@ -235,8 +213,8 @@ describe('listArticleFiles', () => {
   });
 
   test('a linked file outside the folder is read under the link name', async () => {
-    const root = await makeTempDir();
-    const outside = await makeTempDir();
+    const root = await makeTempDir('news-index-');
+    const outside = await makeTempDir('news-index-');
     await writeTree(outside, { 'real.md': article('title: Real') });
     await fs.symlink(path.join(outside, 'real.md'), path.join(root, 'linked.md'));
     const listing = await listArticleFiles(root);
@@ -246,7 +224,7 @@ describe('listArticleFiles', () => {
 
 describe('an unreadable file', () => {
   test('is one problem with its error code', async () => {
-    const root = await makeTempDir();
+    const root = await makeTempDir('news-index-');
     await writeTree(root, { 'ok.md': article('title: OK\ndate: 2021-01-01T00:00:00Z') });
     // Root reads any file whatever its mode; /proc/self/mem is a regular file whose first read fails for anyone.
     const asRoot = process.getuid?.() === 0;

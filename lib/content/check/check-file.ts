@@ -109,13 +109,10 @@ export async function checkFile(file: SourceFile, options: CheckOptions): Promis
   }
   const changes = safe.report?.changes ?? [];
   result.changes = changes;
-  for (const change of changes) {
-    if (change.action !== 'removed') continue;
-    removed[change.target === 'element' ? 'elements' : change.target === 'attribute' ? 'attributes' : 'urls'] += change.count;
-  }
+  Object.assign(removed, safe.report?.removed);
   const total = removed.elements + removed.attributes + removed.urls;
   if (total > 0) {
-    const active = changes.some((c) => ACTIVE_REASONS.has(c.reason));
+    const active = [...(safe.report?.reasons ?? [])].some((reason) => ACTIVE_REASONS.has(reason));
     const parts = [
       removed.elements && `${removed.elements} element(s)`,
       removed.attributes && `${removed.attributes} attribute(s)`,
