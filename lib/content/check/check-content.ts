@@ -59,7 +59,8 @@ async function checkInline(files: SourceFile[], options: CheckContentOptions): P
 
 /** Checks files on worker threads (rendering and sanitizing is CPU work), in batches handed to whoever is free. */
 function checkOnWorkers(files: SourceFile[], options: CheckContentOptions, count: number): Promise<FileCheck[]> {
-  const { onProgress, workers: _workers, ...workerOptions } = options;
+  const { onProgress, timeZone, publicDir, contentDir } = options;
+  const workerOptions: CheckOptions = { timeZone, publicDir, contentDir };
   const results: FileCheck[] = new Array(files.length);
   let nextBatch = 0;
   let done = 0;
