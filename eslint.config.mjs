@@ -5,7 +5,16 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypeScript,
   {
-    ignores: ['.next/**', '.e2e/**', '.tools/**', 'node_modules/**', 'test-results/**', 'reports/**', 'next-env.d.ts'],
+    ignores: [
+      '.next/**',
+      '.next-e2e-dev/**',
+      '.e2e/**',
+      '.tools/**',
+      'node_modules/**',
+      'test-results/**',
+      'reports/**',
+      'next-env.d.ts',
+    ],
   },
 ];
 

@@ -1,10 +1,22 @@
 /**
  * Starts reading the content folder as soon as a server process boots, so the first reader of a
  * page that was not prerendered does not wait for the whole index (seconds at 100,000 articles).
+ * Problems are logged once, when first found (maybe by the build): the server says how many remain.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getIndex } = await import('./lib/content/store');
-  // A failure is reported by the page that needs the index; here it must not stop the server.
-  getIndex().catch(() => {});
+  getIndex().then(
+    ({ articles, drafts, problems }) => {
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      const warnings = problems.filter((p) => p.severity === 'warning').length;
+      console.log(
+        `[content] ${articles.length} article(s) and ${drafts.length} draft(s); ${errors} error(s) and ${warnings} warning(s) in the content${
+          errors + warnings > 0 ? ' (`npm run check:content` lists them)' : ''
+        }.`,
+      );
+    },
+    // A failure is reported by the page that needs the index; here it must not stop the server.
+    () => {},
+  );
 }

@@ -3,6 +3,8 @@ const nextConfig = {
   // `NEXT_OUTPUT=standalone npm run build` makes a self-contained server for Node hosts
   // (.next/standalone/server.js); `next start` and Vercel want the default output.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
+  // The e2e dev-server test sets NEXT_DIST_DIR so it never shares .next with a concurrent production build.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Articles are read at request time too (pages beyond the prerendered ones), so the content
   // folder must travel with the server: into .next/standalone and into Vercel's functions.

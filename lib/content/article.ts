@@ -40,7 +40,7 @@ async function loadBody(summary: ArticleSummary, withReport: boolean): Promise<B
 }
 
 function refuse(summary: ArticleSummary, reason: string): Body {
-  reportProblems([{ file: summary.file, severity: 'error', kind: 'body', reason }], { summarizeKnown: false });
+  reportProblems([{ file: summary.file, severity: 'error', kind: 'body', reason }]);
   return { html: '', bodyError: reason };
 }
 

@@ -1,24 +1,32 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { formatProblem } from './format-problem';
 import { contentRoot } from './source';
 import type { Problem } from './types';
 
 /**
- * Each problem is logged once, not once per process: `next build` and `next start` (and the
- * build's workers) each read the content, so a production ledger on disk records what has been
- * logged. It lives in .next/, which every build starts afresh. A problem is new again when its
- * file changes, so an editor who saves a still-broken file sees the error again.
+ * Each problem is logged once, not once per process. `next build` and `next start` each read the
+ * content, and so do the build's workers and the worker `next dev` starts for each
+ * generateStaticParams call. A ledger on disk records what has been logged: in production, in the
+ * build folder, which every build starts afresh; in development, one per `next dev` run (its
+ * workers inherit the session variable). A problem is new again when its file changes, so an
+ * editor who saves a still-broken file sees the error again.
  */
-type ReportState = { logged: Set<string>; summarized: boolean };
-const state: ReportState = ((globalThis as { __newsContentReport?: ReportState }).__newsContentReport ??= {
-  logged: new Set(),
-  summarized: false,
-});
+const logged: Set<string> = ((globalThis as { __newsContentLogged?: Set<string> }).__newsContentLogged ??= new Set());
 
-const ledgerDir = () => path.join(/* turbopackIgnore: true */ process.cwd(), '.next', 'content-problems');
+function ledgerDir(): string | null {
+  if (process.env.NODE_ENV === 'production') {
+    return path.join(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'content-problems');
+  }
+  if (process.env.NODE_ENV === 'development') {
+    const session = (process.env.NEWS_CONTENT_REPORT_SESSION ??= `${process.pid}-${Date.now()}`);
+    return path.join(os.tmpdir(), `news-content-problems-${session}`);
+  }
+  return null;
+}
 
 function fileVersion(file: string): string {
   try {
@@ -34,12 +42,13 @@ function firstSighting(problem: Problem): boolean {
   const key = createHash('sha1')
     .update([problem.file, problem.line ?? '', problem.reason, fileVersion(problem.file)].join('\u0000'))
     .digest('hex');
-  if (state.logged.has(key)) return false;
-  state.logged.add(key);
-  if (process.env.NODE_ENV !== 'production') return true;
+  if (logged.has(key)) return false;
+  logged.add(key);
+  const dir = ledgerDir();
+  if (!dir) return true;
   try {
-    fs.mkdirSync(/* turbopackIgnore: true */ ledgerDir(), { recursive: true });
-    fs.writeFileSync(/* turbopackIgnore: true */ path.join(ledgerDir(), key), '', { flag: 'wx' });
+    fs.mkdirSync(/* turbopackIgnore: true */ dir, { recursive: true });
+    fs.writeFileSync(/* turbopackIgnore: true */ path.join(dir, key), '', { flag: 'wx' });
     return true;
   } catch (error) {
     // EEXIST: another process logged it. Any other failure (a read-only deployment): log it here.
@@ -47,26 +56,12 @@ function firstSighting(problem: Problem): boolean {
   }
 }
 
-/**
- * Logs the errors and warnings not logged before; notices are for `npm run check:content` only.
- * A process whose whole content index holds only known problems says so once (`summarizeKnown`).
- */
-export function reportProblems(problems: readonly Problem[], { summarizeKnown = true } = {}): void {
-  let fresh = 0;
-  let known = 0;
+/** Logs the errors and warnings not logged before; notices are for `npm run check:content` only. */
+export function reportProblems(problems: readonly Problem[]): void {
   for (const problem of problems) {
-    if (problem.severity === 'notice') continue;
-    if (!firstSighting(problem)) {
-      known++;
-      continue;
-    }
-    fresh++;
+    if (problem.severity === 'notice' || !firstSighting(problem)) continue;
     const line = `[content] ${problem.severity}: ${formatProblem(problem)}`;
     if (problem.severity === 'error') console.error(line);
     else console.warn(line);
-  }
-  if (summarizeKnown && fresh === 0 && known > 0 && !state.summarized) {
-    state.summarized = true;
-    console.warn(`[content] ${known} known problem(s) in the content, logged when first found; \`npm run check:content\` lists them again.`);
   }
 }

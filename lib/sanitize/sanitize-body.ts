@@ -154,6 +154,15 @@ function reportingOptions(report: SanitizeReport): IOptions {
       const dropped = frame.tag === 'img' && !frame.attribs.src;
       if (!origin) return dropped;
       for (const [name, value] of Object.entries(origin.attribs)) {
+        if (
+          origin.tag === 'img' &&
+          LAZY_SOURCES.includes(name) &&
+          value.trim() &&
+          !isSafeUrl(value.trim(), IMAGE_SCHEME_SET)
+        ) {
+          report.add({ action: 'removed', target: 'url', tag: 'img', attribute: name, value, reason: 'unsafe-url' });
+          continue;
+        }
         if (TRANSFORM_INPUTS[origin.tag]?.has(name)) continue;
         const removal = removalReason(frame.tag, name, value, frame.attribs);
         if (!removal) continue;

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BAD_FILES, BAD_LINKS } from './bad-files.mjs';
@@ -47,19 +48,36 @@ const REFUSED = [
   'bad/unreadable',
 ];
 
+/** Every bad file with something to report is named, with its reason, in exactly one of `lines`. */
+function expectEachReportedOnce(lines: string[]) {
+  const expected = [...Object.entries(BAD_FILES), ...Object.entries(BAD_LINKS)].filter(([, f]) => f.reported);
+  for (const [name, { reported }] of expected) {
+    expect(
+      lines.filter((line) => reported!.test(line)),
+      name,
+    ).toHaveLength(1);
+  }
+}
+
 test.describe('bad files in the content folder', () => {
   test('each is reported once in the build and server log, with its path and reason', () => {
     const lines = contentLines();
-    const expected = [...Object.entries(BAD_FILES), ...Object.entries(BAD_LINKS)].filter(([, f]) => f.reported);
-    for (const [name, { reported }] of expected) {
-      expect(
-        lines.filter((line) => reported!.test(line)),
-        name,
-      ).toHaveLength(1);
-    }
+    expectEachReportedOnce(lines);
     // Nothing is logged twice, though the build and the server each read the content.
     const repeated = lines.filter((line, i) => lines.indexOf(line) !== i);
     expect(repeated).toEqual([]);
+  });
+
+  test('npm run check:content reports each of them too, and fails', () => {
+    const run = spawnSync('npm', ['run', '-s', 'check:content', '--', '.e2e/content', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    expect(run.status, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as { problems: { file: string; line?: number; reason: string }[] };
+    const lines = report.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
+    expectEachReportedOnce(lines);
   });
 
   test('files with nothing wrong enough to report are not reported', () => {

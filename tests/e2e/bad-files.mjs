@@ -41,7 +41,7 @@ export const BAD_FILES = {
   },
   'bad/deep-nesting.md': {
     text: `---\ntitle: 嵌套十万层\n${OLD}\n---\n${deepHtml}\n`,
-    reported: /bad\/deep-nesting\.md: HTML is nested more than 256 elements deep; the body is not shown/,
+    reported: /bad\/deep-nesting\.md(?::5)?: HTML is nested more than 256 elements deep; the body is not shown/,
   },
   'bad/long-title.md': {
     text: `---\ntitle: ${'长'.repeat(2000)}\n${OLD}\n---\n<p>标题两千字。</p>\n`,

@@ -224,6 +224,24 @@ describe('what is not reported', () => {
     });
   });
 
+  test('a lazy source with an unsafe URL is reported, and the safe src is kept', () => {
+    expect(reported('<img data-src="javascript:alert(1)" data-original="" src="https://x.example/a.png">')).toEqual({
+      html: `<img ${IMG} src="https://x.example/a.png" alt="" />`,
+      changes: [
+        {
+          action: 'removed',
+          target: 'url',
+          tag: 'img',
+          attribute: 'data-src',
+          value: 'javascript:alert(1)',
+          reason: 'unsafe-url',
+          count: 1,
+        },
+      ],
+      unlisted: 0,
+    });
+  });
+
   test('attributes we add (rel, loading, decoding, referrerpolicy, alt) or replace are not reported', () => {
     expect(
       reported('<a href="https://x.example/" rel="nofollow">l</a><img src="https://x.example/a.png" loading="eager">'),

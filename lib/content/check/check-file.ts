@@ -89,6 +89,8 @@ export async function checkFile(file: SourceFile, options: CheckOptions): Promis
   const tags = new Map<string, { line: number; count: number }>();
   for (const match of raw.body.matchAll(HEXO_TAG)) {
     const name = match[1]!;
+    // `{% endnote %}` closes the `{% note %}` already reported.
+    if (name.startsWith('end')) continue;
     const seen = tags.get(name);
     if (seen) seen.count++;
     else tags.set(name, { line: raw.bodyLine + lineAt(raw.body, match.index) - 1, count: 1 });
