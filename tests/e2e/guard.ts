@@ -6,8 +6,14 @@ const TRANSPARENT_PNG = Buffer.from(
 );
 
 export type Guard = {
-  /** Messages logged with console.error, and uncaught page errors. */
-  errors: string[];
+  /**
+   * Messages logged with console.error, uncaught page errors and failed requests, except images
+   * that are missing: a broken relative image in an article is the content's problem (the content
+   * checker reports it), and prefetched pages can preload the images of other articles.
+   */
+  readonly errors: string[];
+  /** Same-site images that failed to load. */
+  brokenImages: string[];
   /** Requests that left the site other than for images (which are answered with a blank PNG). */
   externalRequests: string[];
   /** Dialogs opened (alert, confirm, prompt). */
@@ -21,8 +27,13 @@ export type Guard = {
  * canary global, dialogs, and requests to anywhere but the site (canary.invalid among them).
  */
 export async function guardPage(page: Page, origin: string): Promise<Guard> {
+  const consoleErrors: { text: string; url: string }[] = [];
+  const otherErrors: string[] = [];
   const guard: Guard = {
-    errors: [],
+    get errors() {
+      return [...consoleErrors.filter((e) => !this.brokenImages.includes(e.url)).map((e) => e.text), ...otherErrors];
+    },
+    brokenImages: [],
     externalRequests: [],
     dialogs: [],
     fired: () => page.evaluate(() => (window as unknown as { __xssFired: string[] }).__xssFired ?? ['no guard']),
@@ -47,11 +58,13 @@ export async function guardPage(page: Page, origin: string): Promise<Guard> {
     void dialog.dismiss();
   });
   page.on('console', (message) => {
-    if (message.type() === 'error') guard.errors.push(message.text());
+    if (message.type() === 'error') consoleErrors.push({ text: message.text(), url: message.location().url });
   });
-  page.on('pageerror', (error) => guard.errors.push(`pageerror: ${error.message}`));
+  page.on('pageerror', (error) => otherErrors.push(`pageerror: ${error.message}`));
   page.on('response', (response) => {
-    if (response.status() >= 400) guard.errors.push(`HTTP ${response.status()} ${response.url()}`);
+    if (response.status() < 400) return;
+    if (response.request().resourceType() === 'image') guard.brokenImages.push(response.url());
+    else otherErrors.push(`HTTP ${response.status()} ${response.url()}`);
   });
   await page.route('**/*', async (route) => {
     const request: Request = route.request();
@@ -64,6 +77,14 @@ export async function guardPage(page: Page, origin: string): Promise<Guard> {
     return route.abort();
   });
   return guard;
+}
+
+/** Broken images the page itself shows (not those preloaded for prefetched pages). */
+export async function brokenImagesShown(page: Page, guard: Guard): Promise<string[]> {
+  const shown = await page
+    .locator('img')
+    .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).currentSrc));
+  return guard.brokenImages.filter((url) => shown.includes(url));
 }
 
 /** Anything inside the article body or page content that could run or restyle the page. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { guardPage } from './guard';
+import { brokenImagesShown, guardPage } from './guard';
 
 const SEED = '/posts/chongqing-talent-conference-2021';
 const SEED_TITLE = '2021重庆英才大会将于11月20—21日举办';
@@ -20,6 +20,7 @@ test.describe('a reader', () => {
     await expect(page.locator('main [aria-current="page"]')).toHaveText(/2/);
     await expect(page.locator('main article')).toHaveCount(20);
     expect(guard.errors).toEqual([]);
+    expect(await brokenImagesShown(page, guard)).toEqual([]);
   });
 
   test('gets a permanent redirect from /page/1 and a 404 for pages that do not exist', async ({ request }) => {
@@ -65,6 +66,7 @@ test.describe('a reader', () => {
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) expect(card).toContain('大模型');
     expect(guard.errors).toEqual([]);
+    expect(await brokenImagesShown(page, guard)).toEqual([]);
   });
 
   test('counts an article in every ancestor of its category', async ({ page }) => {
@@ -86,6 +88,7 @@ test.describe('a reader', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('#');
     await expect(page.locator('main article').first()).toBeVisible();
     expect(guard.errors).toEqual([]);
+    expect(await brokenImagesShown(page, guard)).toEqual([]);
   });
 
   test('reads the seed article: title, date in Shanghai time, author, breadcrumbs, image, body, neighbours', async ({
@@ -109,6 +112,7 @@ test.describe('a reader', () => {
     await expect(page.locator('.prose pre')).toHaveCount(0);
     await expect(page.getByRole('navigation', { name: '上一篇与下一篇' })).toBeVisible();
     expect(guard.errors).toEqual([]);
+    expect(await brokenImagesShown(page, guard)).toEqual([]);
   });
 
   test('sees when an article was updated', async ({ page }) => {
@@ -149,6 +153,7 @@ test.describe('a reader', () => {
     await page.getByRole('link', { name: /上一篇/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(title);
     expect(guard.errors).toEqual([]);
+    expect(await brokenImagesShown(page, guard)).toEqual([]);
   });
 
   test('sees unsafe HTML in an article rendered harmlessly', async ({ page, baseURL }) => {
@@ -215,6 +220,7 @@ test('every kind of page loads with no console errors and no failed requests', a
     expect(response?.status(), path).toBe(200);
     // Let prefetches of the links in view finish: a broken link would show up as a failed request.
     await page.waitForLoadState('networkidle');
+    expect(await brokenImagesShown(page, guard), path).toEqual([]);
   }
   expect(guard.errors).toEqual([]);
   expect(guard.externalRequests).toEqual([]);
