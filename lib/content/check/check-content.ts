@@ -24,12 +24,13 @@ export type ContentReport = {
 
 export type CheckContentOptions = CheckOptions & {
   onProgress?: (done: number, total: number) => void;
-  /** Worker threads to use; small folders are checked in this thread. */
+  /** Worker threads to use. Unset: one per core, and none for small folders. */
   workers?: number;
 };
 
 const BATCH = 100;
-const INLINE_LIMIT = 300;
+/** Below this many files, starting worker threads (each loads and compiles the checker) costs more than it saves. */
+const INLINE_LIMIT = 2000;
 
 /** Files checked at once in one thread, so reading one overlaps rendering another. */
 const CONCURRENCY = 8;
@@ -57,40 +58,49 @@ async function checkInline(files: SourceFile[], options: CheckContentOptions): P
   return checkFiles(files, options, (n) => options.onProgress?.((done += n), files.length));
 }
 
-/** Checks files on worker threads (rendering and sanitizing is CPU work), in batches handed to whoever is free. */
-function checkOnWorkers(files: SourceFile[], options: CheckContentOptions, count: number): Promise<FileCheck[]> {
+/**
+ * Checks files on `count` threads (rendering and sanitizing is CPU work): this one and `count - 1`
+ * workers, each taking the next batch when it is free. This thread works too: left idle, it would
+ * leave a core to a worker's start-up for nothing.
+ */
+async function checkOnThreads(files: SourceFile[], options: CheckContentOptions, count: number): Promise<FileCheck[]> {
   const { onProgress, timeZone, publicDir, contentDir } = options;
   const workerOptions: CheckOptions = { timeZone, publicDir, contentDir };
   const results: FileCheck[] = new Array(files.length);
+  const batches = Math.ceil(files.length / BATCH);
   let nextBatch = 0;
   let done = 0;
-  const batches = Math.ceil(files.length / BATCH);
-  return new Promise((resolve, reject) => {
-    let running = count;
-    for (let w = 0; w < count; w++) {
+  const take = () => (nextBatch < batches ? nextBatch++ : null);
+  const store = (batch: number, checked: FileCheck[]) => {
+    checked.forEach((r, i) => (results[batch * BATCH + i] = r));
+    done += checked.length;
+    onProgress?.(done, files.length);
+  };
+  const filesOf = (batch: number) => files.slice(batch * BATCH, (batch + 1) * BATCH);
+
+  const onWorker = () =>
+    new Promise<void>((resolve, reject) => {
       const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: workerOptions });
       const feed = () => {
-        if (nextBatch >= batches) {
-          worker.postMessage({ done: true } satisfies WorkerRequest);
-          return;
-        }
-        const batch = nextBatch++;
-        worker.postMessage({ batch, files: files.slice(batch * BATCH, (batch + 1) * BATCH) } satisfies WorkerRequest);
+        const batch = take();
+        worker.postMessage(
+          (batch === null ? { done: true } : { batch, files: filesOf(batch) }) satisfies WorkerRequest,
+        );
       };
+      // Two batches in hand: while this thread is busy checking, a worker must not wait for its next.
       worker.on('message', (reply: WorkerReply) => {
-        if ('batch' in reply) {
-          reply.results.forEach((r, i) => (results[reply.batch * BATCH + i] = r));
-          done += reply.results.length;
-          onProgress?.(done, files.length);
-        }
+        if ('batch' in reply) store(reply.batch, reply.results);
+        else feed();
         feed();
       });
       worker.on('error', reject);
-      worker.on('exit', () => {
-        if (--running === 0) resolve(results);
-      });
-    }
-  });
+      worker.on('exit', () => resolve());
+    });
+  const here = async () => {
+    for (let batch = take(); batch !== null; batch = take()) store(batch, await checkFiles(filesOf(batch), options));
+  };
+  await Promise.all([here(), ...Array.from({ length: count - 1 }, onWorker)]);
+  return results;
 }
 
 const countNodes = (nodes: CategoryNode[]): number => nodes.reduce((n, node) => n + 1 + countNodes(node.children), 0);
@@ -99,10 +109,11 @@ const countNodes = (nodes: CategoryNode[]): number => nodes.reduce((n, node) => 
 export async function checkContent(root: string, options: CheckContentOptions): Promise<ContentReport> {
   const listing = await listArticleFiles(root);
   const workers = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), 8));
-  const checks =
-    listing.files.length <= INLINE_LIMIT || workers === 1
-      ? await checkInline(listing.files, options)
-      : await checkOnWorkers(listing.files, options, workers);
+  // Threads asked for by number are used whatever the folder's size.
+  const inline = workers === 1 || (options.workers === undefined && listing.files.length <= INLINE_LIMIT);
+  const checks = inline
+    ? await checkInline(listing.files, options)
+      : await checkOnThreads(listing.files, options, workers);
 
   const problems: Problem[] = listing.problems.map((p) => ({ ...p, severity: 'error' }));
   const summaries = [];

@@ -9,9 +9,15 @@ export type WorkerReply = { batch: number; results: FileCheck[] } | { ready: tru
 const options = workerData as CheckOptions;
 const port = parentPort!;
 
-port.on('message', async (request: WorkerRequest) => {
+async function handle(request: WorkerRequest) {
   if ('done' in request) return port.close();
   const results = await checkFiles(request.files, options);
   port.postMessage({ batch: request.batch, results } satisfies WorkerReply);
+}
+
+// One request at a time, in order: `done` must wait for the batch queued before it.
+let queue = Promise.resolve();
+port.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => handle(request));
 });
 port.postMessage({ ready: true } satisfies WorkerReply);
