@@ -15,17 +15,39 @@ import type { Problem } from './types';
  * workers inherit the session variable). A problem is new again when its file changes, so an
  * editor who saves a still-broken file sees the error again.
  */
-const logged: Set<string> = ((globalThis as { __newsContentLogged?: Set<string> }).__newsContentLogged ??= new Set());
+type ReportState = { logged: Set<string>; seen: WeakSet<Problem> };
+const state: ReportState = ((globalThis as { __newsContentReport?: ReportState }).__newsContentReport ??= {
+  logged: new Set(),
+  seen: new WeakSet(),
+});
+
+const DEV_LEDGER_PREFIX = 'news-content-problems-';
+// Set as soon as the dev server loads this module (at boot, by instrumentation.ts), before it forks
+// any worker: a worker that made its own session would log everything again.
+if (process.env.NODE_ENV === 'development') process.env.NEWS_CONTENT_REPORT_SESSION ??= `${process.pid}-${Date.now()}`;
 
 function ledgerDir(): string | null {
   if (process.env.NODE_ENV === 'production') {
     return path.join(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'content-problems');
   }
-  if (process.env.NODE_ENV === 'development') {
-    const session = (process.env.NEWS_CONTENT_REPORT_SESSION ??= `${process.pid}-${Date.now()}`);
-    return path.join(os.tmpdir(), `news-content-problems-${session}`);
+  const session = process.env.NEWS_CONTENT_REPORT_SESSION;
+  return process.env.NODE_ENV === 'development' && session
+    ? path.join(os.tmpdir(), `${DEV_LEDGER_PREFIX}${session}`)
+    : null;
+}
+
+/** Development ledgers of earlier `next dev` runs, a day old or more, are removed when a run starts its own. */
+function removeOldDevLedgers() {
+  const cutoff = Date.now() - 24 * 60 * 60 * 1000;
+  try {
+    for (const name of fs.readdirSync(os.tmpdir())) {
+      if (!name.startsWith(DEV_LEDGER_PREFIX)) continue;
+      const dir = path.join(os.tmpdir(), name);
+      if (fs.statSync(dir).mtimeMs < cutoff) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } catch {
+    // Housekeeping only.
   }
-  return null;
 }
 
 function fileVersion(file: string): string {
@@ -42,11 +64,12 @@ function firstSighting(problem: Problem): boolean {
   const key = createHash('sha1')
     .update([problem.file, problem.line ?? '', problem.reason, fileVersion(problem.file)].join('\u0000'))
     .digest('hex');
-  if (logged.has(key)) return false;
-  logged.add(key);
+  if (state.logged.has(key)) return false;
+  state.logged.add(key);
   const dir = ledgerDir();
   if (!dir) return true;
   try {
+    if (process.env.NODE_ENV === 'development' && !fs.existsSync(dir)) removeOldDevLedgers();
     fs.mkdirSync(/* turbopackIgnore: true */ dir, { recursive: true });
     fs.writeFileSync(/* turbopackIgnore: true */ path.join(dir, key), '', { flag: 'wx' });
     return true;
@@ -59,7 +82,10 @@ function firstSighting(problem: Problem): boolean {
 /** Logs the errors and warnings not logged before; notices are for `npm run check:content` only. */
 export function reportProblems(problems: readonly Problem[]): void {
   for (const problem of problems) {
-    if (problem.severity === 'notice' || !firstSighting(problem)) continue;
+    // Problems of unchanged files are the same objects on every preview re-index: skip them cheaply.
+    if (problem.severity === 'notice' || state.seen.has(problem)) continue;
+    state.seen.add(problem);
+    if (!firstSighting(problem)) continue;
     const line = `[content] ${problem.severity}: ${formatProblem(problem)}`;
     if (problem.severity === 'error') console.error(line);
     else console.warn(line);

@@ -5,8 +5,11 @@ import { watchContentInDevelopment } from './watch';
 
 type Store = {
   published?: Promise<ContentIndex>;
-  /** A preview re-index in progress, shared by the requests that arrive meanwhile. */
-  preview?: Promise<ContentIndex>;
+  /**
+   * Preview re-indexes: the one under way, and the one queued behind it for requests that arrived
+   * meanwhile (the run under way may have read a file before the editor saved it).
+   */
+  preview?: { current?: Promise<ContentIndex>; next?: Promise<ContentIndex> };
   /** The files as last parsed, shared by both indexes so a re-index reads only changed files. */
   parsed?: ParseCache;
   listeners?: Map<string, () => void>;
@@ -49,13 +52,26 @@ export function getIndex(): Promise<ContentIndex> {
   return store.published;
 }
 
+function startPreviewRun(preview: NonNullable<Store['preview']>): Promise<ContentIndex> {
+  const run: Promise<ContentIndex> = index(true).finally(() => {
+    if (preview.current === run) preview.current = undefined;
+  });
+  preview.current = run;
+  return run;
+}
+
 /**
  * Every article, drafts included, as the files are now: preview shows an editor's save on reload.
- * Each call re-reads what changed (a walk and a stat per file), unless a re-index is under way.
+ * Each request gets a re-index that started after it arrived (a walk and a stat per file; only
+ * changed files are read again). Requests arriving during a run share the one queued behind it.
  */
 export function getPreviewIndex(): Promise<ContentIndex> {
-  store.preview ??= index(true).finally(() => {
-    store.preview = undefined;
+  const preview = (store.preview ??= {});
+  if (!preview.current) return startPreviewRun(preview);
+  const ignore = () => {};
+  preview.next ??= preview.current.then(ignore, ignore).then(() => {
+    preview.next = undefined;
+    return startPreviewRun(preview);
   });
-  return store.preview;
+  return preview.next;
 }

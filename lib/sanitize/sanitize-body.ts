@@ -70,6 +70,17 @@ function transformLink(tagName: string, attribs: Attributes) {
 const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
 const DROPPED_WITH_CONTENT_SET = new Set(DROPPED_WITH_CONTENT);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
+/** Attributes of elements that are dropped anyway whose URL would have been loaded or followed. */
+const ACTIVE_URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'data',
+  'xlink:href',
+  'background',
+  'poster',
+]);
 /** Attributes the transforms read and replace (an image's lazy source and size, a link's rel): used, not removed. */
 const TRANSFORM_INPUTS: Record<string, Set<string>> = {
   img: new Set([...LAZY_SOURCES, 'data-size', 'data-width', 'data-height', 'width', 'height']),
@@ -145,6 +156,27 @@ function reportingOptions(report: SanitizeReport): IOptions {
             ? 'element-not-allowed-with-content'
             : 'element-not-allowed';
           report.add({ action: 'removed', target: 'element', tag: tagName, reason });
+          // Its attributes go with it, unseen by exclusiveFilter: the ones that would have run are worth naming.
+          for (const [name, value] of Object.entries(attribs)) {
+            if (/^on/i.test(name)) {
+              report.add({
+                action: 'removed',
+                target: 'attribute',
+                tag: tagName,
+                attribute: name,
+                reason: 'event-handler',
+              });
+            } else if (ACTIVE_URL_ATTRIBUTES.has(name.toLowerCase()) && value.trim() && !isSafeUrl(value.trim())) {
+              report.add({
+                action: 'removed',
+                target: 'url',
+                tag: tagName,
+                attribute: name,
+                value,
+                reason: 'unsafe-url',
+              });
+            }
+          }
         }
         return { tagName, attribs };
       },
@@ -156,7 +188,7 @@ function reportingOptions(report: SanitizeReport): IOptions {
       for (const [name, value] of Object.entries(origin.attribs)) {
         if (
           origin.tag === 'img' &&
-          LAZY_SOURCES.includes(name) &&
+          (name === 'src' || LAZY_SOURCES.includes(name)) &&
           value.trim() &&
           !isSafeUrl(value.trim(), IMAGE_SCHEME_SET)
         ) {

@@ -50,9 +50,12 @@ export class SanitizeReport {
   /** Totals over every change, listed or not. */
   readonly removed = { elements: 0, attributes: 0, urls: 0 };
   readonly reasons = new Set<SanitizeReason>();
+  /** Every element removed, by tag name. */
+  readonly removedTags = new Set<string>();
 
   add(change: Omit<SanitizeChange, 'count'>): void {
     this.reasons.add(change.reason);
+    if (change.action === 'removed' && change.target === 'element') this.removedTags.add(change.tag);
     if (change.action === 'removed') {
       this.removed[change.target === 'element' ? 'elements' : change.target === 'attribute' ? 'attributes' : 'urls']++;
     }

@@ -228,7 +228,7 @@ describe('checkContent on a folder of good and bad articles (in this thread)', (
         kind: 'sanitized',
         line: 5,
         reason:
-          'sanitizing removed 1 element(s), 1 attribute(s), 1 URL(s), including scripts, event handlers or unsafe URLs',
+          'sanitizing removed 1 element(s), 1 attribute(s), 1 URL(s), including active content (scripts, forms, event handlers or unsafe URLs)',
       },
     ]);
   });
@@ -384,7 +384,45 @@ describe('checkFile', () => {
       'crlf.md':
         '---\r\ntitle: CRLF\r\ndate: 2021-01-01T00:00:00Z\r\n---\r\n\r\nline\r\n\r\n{% raw %}x{% endraw %}\r\n',
       'ok.md': article('title: OK\ndate: 2021-01-01T00:00:00Z\ncategories: [A]\ntags: [t]\nslug: Fine/Slug'),
+      'many-tags.md': article(
+        'title: Many tags\ndate: 2021-01-01T00:00:00Z',
+        Array.from({ length: 25 }, (_, i) => `{% t${i} %}`).join('\n') + '\n{% asset_img a.png "50%" %}',
+      ),
+      'unclosed-tags.md': article('title: Unclosed\ndate: 2021-01-01T00:00:00Z', `${'{%a'.repeat(20_000)}\n{% late %}`),
+      'form.md': article(
+        'title: Form\ndate: 2021-01-01T00:00:00Z',
+        '<p>x</p><form action="https://phish.example/"><input type="password"></form>',
+      ),
     });
+  });
+
+  test('Hexo tags: at most 20 names listed, the rest summed up; a % inside arguments is fine', async () => {
+    const problems = (await checkFile(source('many-tags.md'), options())).problems;
+    expect(problems.map((p) => [p.line, p.reason])).toEqual([
+      ...Array.from({ length: 20 }, (_, i) => [
+        5 + i,
+        `Hexo tag {% t${i} %} is shown as text: Hexo plugins are not run here`,
+      ]),
+      [25, '6 more kinds of Hexo tag are shown as text'],
+    ]);
+  });
+
+  test('a body full of {% that never close is scanned to its end: the tag after them is found, on its line', async () => {
+    const problems = (await checkFile(source('unclosed-tags.md'), options())).problems;
+    expect(problems.map((p) => [p.kind, p.line, p.reason])).toEqual([
+      ['hexo-tag', 6, 'Hexo tag {% late %} is shown as text: Hexo plugins are not run here'],
+    ]);
+  });
+
+  test('a form removed from a body is a warning, though nothing in it was a script', async () => {
+    const problems = (await checkFile(source('form.md'), options())).problems;
+    expect(problems.map((p) => [p.severity, p.kind, p.reason])).toEqual([
+      [
+        'warning',
+        'sanitized',
+        'sanitizing removed 2 element(s), including active content (scripts, forms, event handlers or unsafe URLs)',
+      ],
+    ]);
   });
 
   test('a good file: its summary and no problems', async () => {

@@ -23,11 +23,40 @@ export type FileCheck = {
   changes: SanitizeChange[];
 };
 
-const HEXO_TAG = /\{%-?\s*([A-Za-z_][\w-]*)[^\n]*?%\}/g;
-/** Removals that mean the author wrote something active, not merely presentational markup. */
+/** A tag's arguments are bounded so that a body full of `{%` without `%}` is scanned in linear time. */
+const HEXO_TAG = /\{%-?\s*([A-Za-z_][\w-]*)(?:[^\n%]|%(?!\})){0,300}?%\}/g;
+/** Distinct tag names reported per file; more are summed up in one line. */
+const MAX_TAG_NAMES = 20;
+/** Removals that mean the author wrote something active (code, forms, page-level tags), not merely presentational markup. */
+const ACTIVE_TAGS = new Set(['form', 'input', 'button', 'textarea', 'select', 'meta', 'base', 'link', 'marquee', 'applet']);
 const ACTIVE_REASONS = new Set<SanitizeChange['reason']>(['event-handler', 'unsafe-url', 'element-not-allowed-with-content']);
 
-const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
+/** Hexo template tags left in a body: one finding per tag name, at its first line, with a count. */
+function hexoTags(body: string, bodyLine: number): { line: number; reason: string }[] {
+  const tags = new Map<string, { line: number; count: number }>();
+  let line = bodyLine;
+  let counted = 0;
+  for (const match of body.matchAll(HEXO_TAG)) {
+    // Lines are counted from the previous match on, never from the start: bodies can hold thousands of tags.
+    for (let i = body.indexOf('\n', counted); i !== -1 && i < match.index; i = body.indexOf('\n', i + 1)) line++;
+    counted = match.index;
+    const name = match[1]!;
+    // `{% endnote %}` closes the `{% note %}` already reported.
+    if (name.startsWith('end')) continue;
+    const seen = tags.get(name);
+    if (seen) seen.count++;
+    else tags.set(name, { line, count: 1 });
+  }
+  const found = [...tags].map(([name, { line, count }]) => ({
+    line,
+    reason: `Hexo tag {% ${name} %} is shown as text: Hexo plugins are not run here${count > 1 ? ` (${count} times)` : ''}`,
+  }));
+  if (found.length <= MAX_TAG_NAMES) return found;
+  return [
+    ...found.slice(0, MAX_TAG_NAMES),
+    { line: found[MAX_TAG_NAMES]!.line, reason: `${found.length - MAX_TAG_NAMES} more kinds of Hexo tag are shown as text` },
+  ];
+}
 
 /** Image sources of sanitized HTML: its attributes are always double-quoted and escaped, so a pattern reads them. */
 function imageSources(html: string): string[] {
@@ -86,23 +115,7 @@ export async function checkFile(file: SourceFile, options: CheckOptions): Promis
     return result;
   }
 
-  const tags = new Map<string, { line: number; count: number }>();
-  for (const match of raw.body.matchAll(HEXO_TAG)) {
-    const name = match[1]!;
-    // `{% endnote %}` closes the `{% note %}` already reported.
-    if (name.startsWith('end')) continue;
-    const seen = tags.get(name);
-    if (seen) seen.count++;
-    else tags.set(name, { line: raw.bodyLine + lineAt(raw.body, match.index) - 1, count: 1 });
-  }
-  for (const [name, { line, count }] of tags) {
-    problem({
-      severity: 'warning',
-      kind: 'hexo-tag',
-      line,
-      reason: `Hexo tag {% ${name} %} is shown as text: Hexo plugins are not run here${count > 1 ? ` (${count} times)` : ''}`,
-    });
-  }
+  for (const tag of hexoTags(raw.body, raw.bodyLine)) problem({ severity: 'warning', kind: 'hexo-tag', ...tag });
 
   const safe = safeBodyHtml(raw.body, summary.format, { report: true });
   if (!safe.ok) {
@@ -114,7 +127,9 @@ export async function checkFile(file: SourceFile, options: CheckOptions): Promis
   Object.assign(removed, safe.report?.removed);
   const total = removed.elements + removed.attributes + removed.urls;
   if (total > 0) {
-    const active = [...(safe.report?.reasons ?? [])].some((reason) => ACTIVE_REASONS.has(reason));
+    const active =
+      [...(safe.report?.reasons ?? [])].some((reason) => ACTIVE_REASONS.has(reason)) ||
+      [...(safe.report?.removedTags ?? [])].some((tag) => ACTIVE_TAGS.has(tag));
     const parts = [
       removed.elements && `${removed.elements} element(s)`,
       removed.attributes && `${removed.attributes} attribute(s)`,
@@ -124,7 +139,7 @@ export async function checkFile(file: SourceFile, options: CheckOptions): Promis
       severity: active ? 'warning' : 'notice',
       kind: 'sanitized',
       line: raw.bodyLine,
-      reason: `sanitizing removed ${parts.join(', ')}${active ? ', including scripts, event handlers or unsafe URLs' : ''}`,
+      reason: `sanitizing removed ${parts.join(', ')}${active ? ', including active content (scripts, forms, event handlers or unsafe URLs)' : ''}`,
     });
   }
   for (const src of new Set(imageSources(safe.html))) await checkImage(src, pageUrl, result, options, 'body');
