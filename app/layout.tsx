@@ -5,6 +5,7 @@ import { SiteHeader } from '@/components/site-header';
 import { siteConfig } from '@/lib/config';
 import { getCategoryTree, isPreview } from '@/lib/content';
 import { PreviewBanner } from '@/components/preview-banner';
+import { feedLinks } from '@/lib/metadata/feed-links';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(siteConfig.url),
     title: { default: siteConfig.name, template: `%s - ${siteConfig.name}` },
     description: siteConfig.description,
+    alternates: { types: feedLinks() },
     // Preview shows drafts: no search engine may keep what an editor sees.
     ...((await isPreview()) && { robots: { index: false, follow: false } }),
   };

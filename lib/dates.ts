@@ -138,3 +138,13 @@ export function zonedYearMonth(date: Date, timeZone: string): { year: number; mo
   const shifted = new Date(date.getTime() + zoneOffsetMs(date.getTime(), timeZone));
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1 };
 }
+
+/** An instant as ISO 8601 with the site's offset (`2021-11-16T17:12:02+08:00`), as structured data wants it. */
+export function toZonedIso(date: Date, timeZone: string): string {
+  const offset = zoneOffsetMs(date.getTime(), timeZone);
+  const local = new Date(Math.floor(date.getTime() / 1000) * 1000 + offset).toISOString().slice(0, 19);
+  const minutes = Math.round(offset / 60000);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

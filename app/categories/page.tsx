@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { CategoryTree } from '@/components/category-tree';
 import { getCategoryTree } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata/page-metadata';
 
-export const metadata: Metadata = { title: '全部分类' };
+export const metadata: Metadata = pageMetadata({ title: '全部分类', path: '/categories' });
 
 export default async function CategoriesPage() {
   const tree = await getCategoryTree();

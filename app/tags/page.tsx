@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTags } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata/page-metadata';
 import { tagUrl } from '@/lib/urls';
 
-export const metadata: Metadata = { title: '全部标签' };
+export const metadata: Metadata = pageMetadata({ title: '全部标签', path: '/tags' });
 
 export default async function TagsPage() {
   const tags = await getTags();

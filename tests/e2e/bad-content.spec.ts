@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BAD_FILES, BAD_LINKS } from './bad-files.mjs';
+import { watchCanary } from './guard';
 
 const root = path.resolve(__dirname, '../..');
 const log = () => readFileSync(path.join(root, '.e2e/server.log'), 'utf8');
@@ -110,13 +111,7 @@ test.describe('bad files in the content folder', () => {
   });
 
   test('a title, category and tag made of HTML are text, and their script never runs', async ({ page }) => {
-    const fired: string[] = [];
-    await page.exposeFunction('__reportCanary', (what: string) => fired.push(what));
-    await page.addInitScript(() => {
-      Object.defineProperty(window, '__canaryRan', {
-        set: () => (window as unknown as { __reportCanary: (s: string) => void }).__reportCanary('ran'),
-      });
-    });
+    const fired = await watchCanary(page);
     await page.goto(articleUrl('bad/html-fields'));
     await expect(page.locator('main article a[href^="/categories/"]').first()).toHaveText(
       // A slash in a name would be a path separator in its URL: it becomes its full-width form.

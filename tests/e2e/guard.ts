@@ -134,3 +134,15 @@ export async function unsafeMarkup(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+/** Records, in the returned list, any script that sets `window.__canaryRan`: the payloads' own canary. */
+export async function watchCanary(page: Page): Promise<string[]> {
+  const fired: string[] = [];
+  await page.exposeFunction('__reportCanary', (what: string) => fired.push(what));
+  await page.addInitScript(() => {
+    Object.defineProperty(window, '__canaryRan', {
+      set: () => (window as unknown as { __reportCanary: (s: string) => void }).__reportCanary('ran'),
+    });
+  });
+  return fired;
+}

@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ListingPage } from '@/components/listing-page';
-import { PRERENDER_PAGES } from '@/lib/config';
+import { PRERENDER_PAGES, siteConfig } from '@/lib/config';
 import { getAllCategories, getCategoryPage, pageCount, resolveCategoryRoute } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata/page-metadata';
 import { categoryUrl } from '@/lib/urls';
 
 type Props = { params: Promise<{ path: string[] }> };
@@ -21,7 +22,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const route = await resolveCategoryRoute((await params).path);
   if (!route) notFound();
   const name = route.path.join(' › ');
-  return { title: route.page > 1 ? `${name} · 第 ${route.page} 页` : name };
+  return pageMetadata({
+    title: route.page > 1 ? `${name} · 第 ${route.page} 页` : name,
+    description: `${siteConfig.name}「${name}」栏目的新闻`,
+    path: categoryUrl(route.path, route.page),
+    feeds: { base: categoryUrl(route.path), name },
+  });
 }
 
 export default async function CategoryPage({ params }: Props) {

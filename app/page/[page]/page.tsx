@@ -3,6 +3,8 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { Feed } from '@/components/feed';
 import { PRERENDER_PAGES } from '@/lib/config';
 import { getFeedPage, parsePageParam } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata/page-metadata';
+import { feedUrl } from '@/lib/urls';
 
 type Props = { params: Promise<{ page: string }> };
 
@@ -14,7 +16,8 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = parsePageParam((await params).page);
-  return { title: page ? `第 ${page} 页` : undefined };
+  if (page === null) notFound();
+  return pageMetadata({ title: `第 ${page} 页`, path: feedUrl(page) });
 }
 
 export default async function FeedPage({ params }: Props) {

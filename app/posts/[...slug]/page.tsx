@@ -9,7 +9,10 @@ import { SanitizeReport } from '@/components/sanitize-report';
 import { TagLinks } from '@/components/tag-links';
 import { PRERENDER_NEWEST } from '@/lib/config';
 import { getArticle, getNeighbours, getNewestSlugs, getSummary, resolveSlug } from '@/lib/content';
-import { categoryUrl } from '@/lib/urls';
+import { articleMetadata } from '@/lib/metadata/page-metadata';
+import { newsArticleJsonLd } from '@/lib/metadata/news-article-json-ld';
+import { articleUrl, categoryUrl } from '@/lib/urls';
+import { JsonLd } from '@/components/json-ld';
 
 type Props = { params: Promise<{ slug: string[] }> };
 
@@ -21,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const slug = await resolveSlug((await params).slug);
   const article = slug && (await getSummary(slug));
   if (!article) notFound();
-  return { title: article.title, description: article.excerpt };
+  return articleMetadata(article, articleUrl(article.slug));
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -38,6 +41,7 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <article className="mx-auto max-w-3xl">
+      <JsonLd data={newsArticleJsonLd(article, articleUrl(article.slug))} />
       <header className="space-y-4">
         {primary && (
           <Breadcrumbs

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { TagListing } from '@/components/tag-listing';
 import { parsePageParam, resolveTag } from '@/lib/content';
+import { siteConfig } from '@/lib/config';
+import { pageMetadata } from '@/lib/metadata/page-metadata';
 import { tagStaticParams } from '@/lib/tag-params';
 import { tagUrl } from '@/lib/urls';
 
@@ -14,7 +16,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tag = await resolveTag(raw);
   const page = parsePageParam(rawPage);
   if (!tag || page === null) notFound();
-  return { title: `#${tag} · 第 ${page} 页` };
+  return pageMetadata({
+    title: `#${tag} · 第 ${page} 页`,
+    description: `${siteConfig.name}标签「${tag}」下的新闻`,
+    path: tagUrl(tag, page),
+  });
 }
 
 export default async function TagPagedPage({ params }: Props) {
