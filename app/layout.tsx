@@ -4,6 +4,7 @@ import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { siteConfig } from '@/lib/config';
 import { getCategoryTree, isPreview } from '@/lib/content';
+import { feedAlternates } from '@/lib/feeds/feed-formats';
 import { PreviewBanner } from '@/components/preview-banner';
 import './globals.css';
 
@@ -12,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(siteConfig.url),
     title: { default: siteConfig.name, template: `%s - ${siteConfig.name}` },
     description: siteConfig.description,
+    alternates: { types: feedAlternates(siteConfig.name) },
     // Preview shows drafts: no search engine may keep what an editor sees.
     ...((await isPreview()) && { robots: { index: false, follow: false } }),
   };

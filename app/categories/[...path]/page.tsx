@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ListingPage } from '@/components/listing-page';
-import { PRERENDER_PAGES } from '@/lib/config';
+import { PRERENDER_PAGES, siteConfig } from '@/lib/config';
 import { getAllCategories, getCategoryPage, pageCount, resolveCategoryRoute } from '@/lib/content';
+import { feedAlternates } from '@/lib/feeds/feed-formats';
 import { categoryUrl } from '@/lib/urls';
 
 type Props = { params: Promise<{ path: string[] }> };
@@ -21,7 +22,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const route = await resolveCategoryRoute((await params).path);
   if (!route) notFound();
   const name = route.path.join(' › ');
-  return { title: route.page > 1 ? `${name} · 第 ${route.page} 页` : name };
+  return {
+    title: route.page > 1 ? `${name} · 第 ${route.page} 页` : name,
+    alternates: { types: feedAlternates(siteConfig.name, route.path) },
+  };
 }
 
 export default async function CategoryPage({ params }: Props) {
