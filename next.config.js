@@ -9,6 +9,15 @@ const nextConfig = {
   // Articles are read at request time too (pages beyond the prerendered ones), so the content
   // folder must travel with the server: into .next/standalone and into Vercel's functions.
   outputFileTracingIncludes: { '/*': ['./content/**/*'] },
+  // app/categories/[...path] catches every path below /categories: a category's feeds are served by
+  // app/feeds/[format]/[...path] (rewrites returned as an array apply before dynamic routes).
+  async rewrites() {
+    return [
+      { source: '/categories/:path+/feed.xml', destination: '/feeds/rss/:path+' },
+      { source: '/categories/:path+/atom.xml', destination: '/feeds/atom/:path+' },
+      { source: '/categories/:path+/feed.json', destination: '/feeds/json/:path+' },
+    ];
+  },
   async redirects() {
     return [{ source: '/page/1', destination: '/', permanent: true }];
   },

@@ -4,8 +4,8 @@ import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { siteConfig } from '@/lib/config';
 import { getCategoryTree, isPreview } from '@/lib/content';
+import { feedAlternates } from '@/lib/feeds/feed-formats';
 import { PreviewBanner } from '@/components/preview-banner';
-import { feedLinks } from '@/lib/metadata/feed-links';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(siteConfig.url),
     title: { default: siteConfig.name, template: `%s - ${siteConfig.name}` },
     description: siteConfig.description,
-    alternates: { types: feedLinks() },
+    alternates: { types: feedAlternates(siteConfig.name) },
     // Preview shows drafts: no search engine may keep what an editor sees.
     ...((await isPreview()) && { robots: { index: false, follow: false } }),
   };

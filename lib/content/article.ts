@@ -49,12 +49,17 @@ export async function getArticle(slug: string): Promise<Article | null> {
   const entry = (await currentIndex()).bySlug.get(slug);
   if (!entry) return null;
   if (await isPreview()) return { ...entry.article, ...(await loadBody(entry.article, true)) };
-  const key = `${entry.article.file}\u0000${entry.article.slug}`;
+  return withCachedBody(entry.article);
+}
+
+/** A published article with its sanitized body, shared through the body cache. */
+export async function withCachedBody(summary: ArticleSummary): Promise<Article> {
+  const key = `${summary.file}\u0000${summary.slug}`;
   let body = bodies.get(key);
   if (!body) {
-    body = loadBody(entry.article, false);
+    body = loadBody(summary, false);
     bodies.set(key, body);
     void body.then((b) => bodies.reweigh(key, b.html.length * 2));
   }
-  return { ...entry.article, ...(await body) };
+  return { ...summary, ...(await body) };
 }

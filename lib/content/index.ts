@@ -1,6 +1,8 @@
 /** The content module: the only way pages reach articles. */
 export { getArticle } from './article';
 export { isPreview } from './current-index';
+export type { ContentIndex } from './build-index';
+export { getNewestArticles, getPublishedIndex, type NewestArticles } from './published';
 export {
   getCategoryPage,
   getAllCategories,

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { siteConfig } from '../config';
 import type { ArticleSummary } from '../content/types';
-import { feedLinks } from './feed-links';
+import { feedAlternates } from '../feeds/feed-formats';
 
 /** Open Graph wants `zh_CN` where HTML has `zh-CN`. */
 const ogLocale = siteConfig.locale.replace('-', '_');
@@ -13,20 +13,26 @@ type PageFacts = {
   /** The page's path: its canonical URL, made absolute with SITE_URL. */
   path: string;
   image?: string;
-  /** A listing with feeds of its own. */
-  feeds?: { base: string; name: string };
+  /** A category, whose own feeds are advertised beside the site's. */
+  feedsOf?: readonly string[];
 };
 
 /**
  * Title, description, canonical URL, feeds, Open Graph and Twitter card of a page. Next.js merges
  * page metadata over the layout's shallowly, so every page gets all of them from here.
  */
-export function pageMetadata({ title, description = siteConfig.description, path, image, feeds }: PageFacts): Metadata {
+export function pageMetadata({
+  title,
+  description = siteConfig.description,
+  path,
+  image,
+  feedsOf,
+}: PageFacts): Metadata {
   const images = image ? [{ url: image }] : undefined;
   return {
     ...(title !== undefined && { title }),
     description,
-    alternates: { canonical: path, types: feedLinks(feeds) },
+    alternates: { canonical: path, types: feedAlternates(siteConfig.name, feedsOf) },
     openGraph: {
       type: 'website',
       siteName: siteConfig.name,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ArticleSummary } from '@/lib/content/types';
 import { toZonedIso } from '@/lib/dates';
-import { feedLinks } from '@/lib/metadata/feed-links';
+import { feedAlternates } from '@/lib/feeds/feed-formats';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/metadata/news-article-json-ld';
 import { articleMetadata, pageMetadata } from '@/lib/metadata/page-metadata';
 
@@ -84,30 +84,12 @@ describe('newsArticleJsonLd', () => {
   });
 });
 
-describe('feedLinks', () => {
-  test('the site feeds on every page', () => {
-    expect(feedLinks()).toEqual({
-      'application/rss+xml': [{ url: '/feed.xml', title: '新闻速览 (RSS)' }],
-      'application/atom+xml': [{ url: '/atom.xml', title: '新闻速览 (Atom)' }],
-      'application/feed+json': [{ url: '/feed.json', title: '新闻速览 (JSON Feed)' }],
-    });
-  });
-
-  test("a listing's own feeds after the site's", () => {
-    const links = feedLinks({ base: '/categories/%E7%A7%91%E6%8A%80', name: '科技' });
-    expect(links['application/rss+xml']).toEqual([
-      { url: '/feed.xml', title: '新闻速览 (RSS)' },
-      { url: '/categories/%E7%A7%91%E6%8A%80/feed.xml', title: '新闻速览 · 科技 (RSS)' },
-    ]);
-  });
-});
-
 describe('pageMetadata and articleMetadata', () => {
   test('a listing: title, canonical path, feeds, Open Graph and a summary card', () => {
     expect(pageMetadata({ title: '全部分类', path: '/categories' })).toEqual({
       title: '全部分类',
       description: '来自 Markdown 文章的新闻',
-      alternates: { canonical: '/categories', types: feedLinks() },
+      alternates: { canonical: '/categories', types: feedAlternates('新闻速览') },
       openGraph: {
         type: 'website',
         siteName: '新闻速览',
@@ -119,6 +101,13 @@ describe('pageMetadata and articleMetadata', () => {
       },
       twitter: { card: 'summary', title: '全部分类', description: '来自 Markdown 文章的新闻', images: undefined },
     });
+  });
+
+  test("a category's page advertises its own feeds after the site's", () => {
+    expect(pageMetadata({ title: '科技', path: '/categories/x', feedsOf: ['科技'] }).alternates?.types).toEqual(
+      feedAlternates('新闻速览', ['科技']),
+    );
+    expect(feedAlternates('新闻速览', ['科技'])['application/rss+xml']).toHaveLength(2);
   });
 
   test('the home page keeps the layout title (no title key) and is titled by the site name in Open Graph', () => {

@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: route.page > 1 ? `${name} · 第 ${route.page} 页` : name,
     description: `${siteConfig.name}「${name}」栏目的新闻`,
     path: categoryUrl(route.path, route.page),
-    feeds: { base: categoryUrl(route.path), name },
+    feedsOf: route.path,
   });
 }
 

@@ -1,0 +1,17 @@
+import 'server-only';
+import { siteConfig } from '../config';
+import { getNewestArticles } from '../content';
+import { buildFeed } from './build-feed';
+import { feedContentType, type FeedFormat } from './feed-formats';
+import { notFoundResponse } from '../not-found-response';
+
+/** Articles in each feed: the newest, as most sites' feeds carry. */
+export const FEED_SIZE = 50;
+
+/** The site's feed, or a category's (named by its route params), as a response; 404 for no such category. */
+export async function feedResponse(format: FeedFormat, categorySegments?: readonly string[]): Promise<Response> {
+  const newest = await getNewestArticles(FEED_SIZE, categorySegments);
+  if (!newest) return notFoundResponse();
+  const body = buildFeed(format, { site: siteConfig, articles: newest.articles, categoryPath: newest.categoryPath });
+  return new Response(body, { headers: { 'Content-Type': feedContentType(format) } });
+}
