@@ -2,6 +2,8 @@
 export { getArticle } from './article';
 export { isPreview } from './current-index';
 export {
+  getArchive,
+  getArchivePage,
   getCategoryPage,
   getAllCategories,
   getCategoryTree,
@@ -12,11 +14,19 @@ export {
   getSummary,
   getTagPage,
   getTags,
+  type ArchiveListing,
   type CategoryListing,
   type Neighbours,
   type TagCount,
 } from './queries';
 export { parsePageParam, pageCount } from './paginate';
-export { resolveCategoryRoute, resolveSlug, resolveTag, type CategoryRoute } from './resolve-params';
+export {
+  resolveCategoryRoute,
+  resolveLegacyPermalink,
+  resolveSlug,
+  resolveTag,
+  type CategoryRoute,
+} from './resolve-params';
+export type { ArchiveMonth, ArchiveYear } from './archives';
 export { slugToPath } from './slugs';
 export type { Article, ArticleSummary, CategoryNode, Page, Problem } from './types';
