@@ -12,6 +12,7 @@ export function PreviewBanner() {
           ：草稿可见，内容随文件保存即时更新；本页不被搜索引擎收录，也不会缓存给其他读者。
         </p>
         {/* A plain link: a prefetch of it would leave preview by itself. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- an API route, which the rule takes for app/[...legacy] */}
         <a href="/api/draft/disable" className="font-semibold underline underline-offset-2">
           退出预览
         </a>

@@ -17,6 +17,11 @@ export function SiteFooter() {
               标签
             </Link>
           </li>
+          <li>
+            <Link href="/archives" className="hover:underline">
+              归档
+            </Link>
+          </li>
         </ul>
       </div>
     </footer>

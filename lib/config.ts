@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PERMALINK, parsePermalinkPattern, type PermalinkPattern } from './permalink-pattern';
 
 /** Articles per listing page: the feed, categories, tags. */
 export const PAGE_SIZE = 20;
@@ -6,6 +7,8 @@ export const PAGE_SIZE = 20;
 export const PRERENDER_NEWEST = 200;
 /** Listing pages prerendered per feed, category or tag; later pages render on first request. */
 export const PRERENDER_PAGES = 3;
+/** Newest months of the date archive prerendered (with their years), PRERENDER_PAGES pages each. */
+export const PRERENDER_ARCHIVE_MONTHS = 12;
 
 const isTimeZone = (tz: string) => {
   try {
@@ -32,6 +35,16 @@ const envSchema = z.object({
   SITE_TIMEZONE: z.string().trim().refine(isTimeZone, 'is not an IANA time zone').default('Asia/Shanghai'),
   CONTENT_DIR: z.string().trim().min(1).default('content'),
   PREVIEW_SECRET: z.string().min(16, 'must be at least 16 characters: it guards unpublished drafts').optional(),
+  PERMALINK: z
+    .string()
+    .trim()
+    .default(DEFAULT_PERMALINK)
+    .transform((text, ctx) => {
+      const result = parsePermalinkPattern(text);
+      if (result.ok) return result.pattern;
+      ctx.issues.push({ code: 'custom', input: text, message: result.reason });
+      return z.NEVER;
+    }),
 });
 
 export type SiteConfig = {
@@ -68,3 +81,6 @@ export const siteConfig: SiteConfig = {
 
 /** The shared secret that turns preview on (`/api/draft?secret=`); without it, preview is off. Server code only. */
 export const previewSecret: string | undefined = env.PREVIEW_SECRET;
+
+/** Hexo's permalink pattern (PERMALINK): old links of this form redirect to the articles. */
+export const permalinkPattern: PermalinkPattern = env.PERMALINK;

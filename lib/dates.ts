@@ -133,10 +133,25 @@ function truncate(text: string) {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
+export type WallTime = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+/** Calendar date and time of day of an instant as the clocks of `timeZone` show it. */
+export function zonedWallTime(date: Date, timeZone: string): WallTime {
+  const shifted = new Date(date.getTime() + zoneOffsetMs(date.getTime(), timeZone));
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+  };
+}
+
 /** Year and month (1–12) of an instant as the site's clocks show it. */
 export function zonedYearMonth(date: Date, timeZone: string): { year: number; month: number } {
-  const shifted = new Date(date.getTime() + zoneOffsetMs(date.getTime(), timeZone));
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1 };
+  const { year, month } = zonedWallTime(date, timeZone);
+  return { year, month };
 }
 
 /** An instant as ISO 8601 with the site's offset (`2021-11-16T17:12:02+08:00`), as structured data wants it. */

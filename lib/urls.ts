@@ -7,3 +7,8 @@ export const feedUrl = (page = 1) => withPage('/', page);
 export const articleUrl = (slug: string) => `/posts/${slugToPath(slug)}`;
 export const categoryUrl = (path: readonly string[], page = 1) => withPage(`/categories/${segments(path)}`, page);
 export const tagUrl = (tag: string, page = 1) => withPage(`/tags/${encodeURIComponent(tag)}`, page);
+export const archiveUrl = (year?: number, month?: number, page = 1) =>
+  withPage(
+    ['/archives', year, month && String(month).padStart(2, '0')].filter((part) => part !== undefined).join('/'),
+    page,
+  );

@@ -1,8 +1,11 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import { fileTooLargeReason, MAX_FILE_BYTES } from '../sanitize/limits';
+import { siteConfig, permalinkPattern } from '../config';
+import { buildArchive, type Archive } from './archives';
 import { buildCategoryTree } from './categories';
 import { parseArticle } from './parse-article';
+import { buildPermalinks } from './permalinks';
 import { readArticleText } from './read-text';
 import { assignUniqueSlugs } from './slugs';
 import { listArticleFiles, type SourceFile } from './source';
@@ -22,6 +25,10 @@ export type ContentIndex = {
   categoryMembers: Map<string, number[]>;
   /** Tag → positions in `articles`, newest first. */
   tagMembers: Map<string, number[]>;
+  /** Articles by year and month in SITE_TIMEZONE. */
+  archive: Archive;
+  /** Old Hexo address (normalized, see lib/permalink-pattern.ts) → slug. */
+  permalinks: Map<string, string>;
   problems: Problem[];
   /** Whether drafts are listed (preview). */
   withDrafts: boolean;
@@ -89,12 +96,14 @@ const byFileThenLine = (a: Problem, b: Problem) =>
 /** Builds the summary index from parsed files; drafts are listed like published articles when `withDrafts`. */
 export function assembleIndex({ summaries, problems }: Pick<ArticleFiles, 'summaries' | 'problems'>, withDrafts: boolean): ContentIndex {
   const { items, warnings } = assignUniqueSlugs(summaries);
+  const articles = items.filter((a) => withDrafts || !a.draft).sort(newestFirst);
+  const permalinks = buildPermalinks(articles, permalinkPattern, siteConfig.timeZone);
   const allProblems = [
     ...problems,
     ...warnings.map((w) => ({ ...w, severity: 'warning' as const, kind: 'duplicate-slug' as const })),
+    ...permalinks.warnings.map((w) => ({ ...w, severity: 'warning' as const, kind: 'permalink' as const })),
   ].sort(byFileThenLine);
 
-  const articles = items.filter((a) => withDrafts || !a.draft).sort(newestFirst);
   const drafts = items.filter((a) => a.draft).sort(newestFirst);
   const { roots, members } = buildCategoryTree(articles);
 
@@ -114,6 +123,8 @@ export function assembleIndex({ summaries, problems }: Pick<ArticleFiles, 'summa
     categories: roots,
     categoryMembers: members,
     tagMembers,
+    archive: buildArchive(articles, siteConfig.timeZone),
+    permalinks: permalinks.paths,
     problems: allProblems,
     withDrafts,
     builtAt: Date.now(),

@@ -4,6 +4,8 @@ export { isPreview } from './current-index';
 export type { ContentIndex } from './build-index';
 export { getNewestArticles, getPublishedIndex, type NewestArticles } from './published';
 export {
+  getArchive,
+  getArchivePage,
   getCategoryPage,
   getAllCategories,
   getCategoryTree,
@@ -14,11 +16,19 @@ export {
   getSummary,
   getTagPage,
   getTags,
+  type ArchiveListing,
   type CategoryListing,
   type Neighbours,
   type TagCount,
 } from './queries';
 export { parsePageParam, pageCount } from './paginate';
-export { resolveCategoryRoute, resolveSlug, resolveTag, type CategoryRoute } from './resolve-params';
+export {
+  resolveCategoryRoute,
+  resolveLegacyPermalink,
+  resolveSlug,
+  resolveTag,
+  type CategoryRoute,
+} from './resolve-params';
+export type { ArchiveMonth, ArchiveYear } from './archives';
 export { slugToPath } from './slugs';
 export type { Article, ArticleSummary, CategoryNode, Page, Problem } from './types';

@@ -80,6 +80,7 @@ export function parseArticle(text: string, facts: FileFacts, timeZone = siteConf
     draft: facts.draft || fm.draft,
     file: facts.display,
     format,
+    permalink: fm.permalink,
   };
   return { ok: true, summary, raw, problems };
 }

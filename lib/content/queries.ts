@@ -1,4 +1,6 @@
 import 'server-only';
+import { archiveKey, type ArchiveMonth, type ArchiveYear } from './archives';
+import type { ContentIndex } from './build-index';
 import { categoryKey } from './categories';
 import { paginate } from './paginate';
 import { currentIndex } from './current-index';
@@ -27,21 +29,41 @@ function findNode(roots: CategoryNode[], path: readonly string[]): CategoryNode 
 
 export type CategoryListing = { category: CategoryNode; page: Page<ArticleSummary> };
 
+/** One page of the articles at `positions` in the index's list; null when there is no such page. */
+function pageOf(index: ContentIndex, positions: readonly number[], page: number): Page<ArticleSummary> | null {
+  const listing = paginate(positions, page);
+  return listing && { ...listing, items: listing.items.map((i) => index.articles[i]!) };
+}
+
 export async function getCategoryPage(path: readonly string[], page: number): Promise<CategoryListing | null> {
   const index = await currentIndex();
   const category = findNode(index.categories, path);
   if (!category) return null;
-  const positions = index.categoryMembers.get(categoryKey(path)) ?? [];
-  const listing = paginate(positions, page);
-  if (!listing) return null;
-  return { category, page: { ...listing, items: listing.items.map((i) => index.articles[i]!) } };
+  const listing = pageOf(index, index.categoryMembers.get(categoryKey(path)) ?? [], page);
+  return listing && { category, page: listing };
 }
 
 export async function getTagPage(tag: string, page: number): Promise<Page<ArticleSummary> | null> {
   const index = await currentIndex();
   const positions = index.tagMembers.get(tag);
-  const listing = positions && paginate(positions, page);
-  return listing ? { ...listing, items: listing.items.map((i) => index.articles[i]!) } : null;
+  return positions ? pageOf(index, positions, page) : null;
+}
+
+/** Every year with articles, newest first, each with its months and their counts. */
+export async function getArchive(): Promise<ArchiveYear[]> {
+  return (await currentIndex()).archive.years;
+}
+
+export type ArchiveListing = { year: ArchiveYear; month?: ArchiveMonth; page: Page<ArticleSummary> };
+
+/** One page of a year's articles, or of a month's (1–12); null for a year, month or page without articles. */
+export async function getArchivePage(year: number, month: number | undefined, page: number): Promise<ArchiveListing | null> {
+  const index = await currentIndex();
+  const found = index.archive.years.find((y) => y.year === year);
+  const foundMonth = month === undefined ? undefined : found?.months.find((m) => m.month === month);
+  if (!found || (month !== undefined && !foundMonth)) return null;
+  const listing = pageOf(index, index.archive.members.get(archiveKey(year, month))!, page);
+  return listing && { year: found, ...(foundMonth && { month: foundMonth }), page: listing };
 }
 
 export type TagCount = { name: string; count: number };

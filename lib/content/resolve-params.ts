@@ -1,5 +1,6 @@
 import 'server-only';
 import { categoryKey } from './categories';
+import { normalizePermalinkPath } from '../permalink-pattern';
 import { parsePageParam } from './paginate';
 import { normalizeSlug, paramCandidates } from './slugs';
 import { currentIndex } from './current-index';
@@ -42,6 +43,16 @@ export async function resolveCategoryRoute(segments: readonly string[]): Promise
         return { path: parent, page, redirectToFirstPage: page === 1 };
       }
     }
+  }
+  return null;
+}
+
+/** The slug of the article an old Hexo address (PERMALINK or a front-matter `permalink:`) names, or null. */
+export async function resolveLegacyPermalink(segments: readonly string[]): Promise<string | null> {
+  const { permalinks } = await currentIndex();
+  for (const candidate of paramCandidates(segments)) {
+    const slug = permalinks.get(normalizePermalinkPath(candidate.join('/')));
+    if (slug !== undefined) return slug;
   }
   return null;
 }

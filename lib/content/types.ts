@@ -24,6 +24,7 @@ export type ProblemKind =
   | 'image-missing'
   | 'field'
   | 'duplicate-slug'
+  | 'permalink'
   | 'body'
   | 'hexo-tag'
   | 'sanitized';
@@ -58,6 +59,8 @@ export type ArticleSummary = {
   /** Path of the source file relative to the content folder, with `/` separators. */
   file: string;
   format: BodyFormat;
+  /** Front-matter `permalink:`, the article's old Hexo address, as written. */
+  permalink?: string;
 };
 
 export type Article = ArticleSummary & {

@@ -1,9 +1,11 @@
 // Builds the end-to-end tests' content folder (.e2e/content): the bundled articles, one article
-// per XSS payload (in its body, title, categories, tags, author and image fields), and bad files
-// the site must report and survive. Run by the Playwright web server command before the build.
+// per XSS payload (in its body, title, categories, tags, author and image fields), bad files the
+// site must report and survive, and the archive's and old links' articles (legacy-files.mjs). Run
+// by the Playwright web server command before the build.
 import { chmod, cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BAD_FILES } from './bad-files.mjs';
+import { LEGACY_FILES } from './legacy-files.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const out = path.join(root, '.e2e/content');
@@ -70,7 +72,8 @@ export async function prepareContent() {
       writeFile(path.join(out, 'xss', `payload-${String(i).padStart(3, '0')}.md`), xssArticle(p, i)),
     ),
   );
-  for (const [name, { text }] of Object.entries(BAD_FILES)) {
+  const texts = [...Object.entries(BAD_FILES).map(([name, { text }]) => [name, text]), ...Object.entries(LEGACY_FILES)];
+  for (const [name, text] of texts) {
     await mkdir(path.dirname(path.join(out, name)), { recursive: true });
     await writeFile(path.join(out, name), text);
   }

@@ -663,3 +663,23 @@ describe('the check:content command line', () => {
     CLI_TIMEOUT,
   );
 });
+
+describe('checkContent reports old addresses two published articles share', () => {
+  test('the later file in path order is warned about; a draft is not checked against them', async () => {
+    const root = await makeTempDir('news-check-permalink-');
+    await writeTree(root, {
+      'a.md': article('title: A\ndate: 2021-01-01T10:00:00+08:00\npermalink: /old/page.html'),
+      'b.md': article('title: B\ndate: 2021-01-02T10:00:00+08:00\npermalink: old/page.html'),
+      '_drafts/c.md': article('title: C\ndate: 2021-01-03T10:00:00+08:00\npermalink: /old/page.html'),
+    });
+    const report = await checkContent(root, { timeZone: TIME_ZONE, publicDir: root, contentDir: root, workers: 1 });
+    expect(report.problems).toEqual([
+      {
+        file: 'b.md',
+        severity: 'warning',
+        kind: 'permalink',
+        reason: 'permalink "/old/page.html" is already a.md\'s; not redirected here',
+      },
+    ]);
+  });
+});

@@ -1,6 +1,8 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { permalinkPattern } from '../../config';
 import { buildCategoryTree } from '../categories';
+import { buildPermalinks } from '../permalinks';
 import { assignUniqueSlugs } from '../slugs';
 import { listArticleFiles, type SourceFile } from '../source';
 import type { CategoryNode, Problem, ProblemKind, Severity } from '../types';
@@ -123,9 +125,11 @@ export async function checkContent(root: string, options: CheckContentOptions): 
   }
   const { items, warnings } = assignUniqueSlugs(summaries);
   problems.push(...warnings.map((w) => ({ ...w, severity: 'warning' as const, kind: 'duplicate-slug' as const })));
+  const published = items.filter((a) => !a.draft);
+  const permalinks = buildPermalinks(published, permalinkPattern, options.timeZone);
+  problems.push(...permalinks.warnings.map((w) => ({ ...w, severity: 'warning' as const, kind: 'permalink' as const })));
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
 
-  const published = items.filter((a) => !a.draft);
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   const byKind: Partial<Record<ProblemKind, number>> = {};
   for (const p of problems) {
