@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MonthLinks } from '@/components/month-links';
 import { getArchive } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata/page-metadata';
 import { archiveUrl } from '@/lib/urls';
 
-export const metadata: Metadata = { title: '归档' };
+export const metadata: Metadata = pageMetadata({ title: '归档', path: '/archives' });
 
 export default async function ArchivesPage() {
   const years = await getArchive();

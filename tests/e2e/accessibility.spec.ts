@@ -8,6 +8,8 @@ const PAGES = {
   category: '/categories/%E7%A7%91%E6%8A%80',
   tag: '/tags/%E9%87%8D%E5%BA%86',
   article: '/posts/chongqing-talent-conference-2021',
+  archives: '/archives',
+  'archive month': '/archives/2021/11',
   'not found': '/posts/no-such-article',
 };
 

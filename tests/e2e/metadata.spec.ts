@@ -55,6 +55,8 @@ const PAGES: [string, string, string][] = [
   ['/categories', '全部分类 - 新闻速览', '/categories'],
   ['/categories/%E7%A7%91%E6%8A%80', '科技 - 新闻速览', '/categories/%E7%A7%91%E6%8A%80'],
   ['/tags', '全部标签 - 新闻速览', '/tags'],
+  ['/archives', '归档 - 新闻速览', '/archives'],
+  ['/archives/2021/11', '2021 年 11 月 - 新闻速览', '/archives/2021/11'],
   ['/tags/%E9%87%8D%E5%BA%86', '#重庆 - 新闻速览', '/tags/%E9%87%8D%E5%BA%86'],
 ];
 

@@ -4,8 +4,9 @@ import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ListingPage } from '@/components/listing-page';
 import { MonthLinks } from '@/components/month-links';
 import { parseArchiveRoute } from '@/lib/archive-route';
-import { PRERENDER_ARCHIVE_MONTHS, PRERENDER_PAGES } from '@/lib/config';
+import { PRERENDER_ARCHIVE_MONTHS, PRERENDER_PAGES, siteConfig } from '@/lib/config';
 import { getArchive, getArchivePage, pageCount } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata/page-metadata';
 import { archiveUrl } from '@/lib/urls';
 
 type Props = { params: Promise<{ parts: string[] }> };
@@ -37,7 +38,11 @@ const nameOf = (year: number, month?: number) => (month ? `${year} 年 ${month} 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { year, month, page } = await listingFor((await params).parts);
   const name = nameOf(year.year, month?.month);
-  return { title: page.page > 1 ? `${name} · 第 ${page.page} 页` : name };
+  return pageMetadata({
+    title: page.page > 1 ? `${name} · 第 ${page.page} 页` : name,
+    description: `${siteConfig.name} ${name}的新闻`,
+    path: archiveUrl(year.year, month?.month, page.page),
+  });
 }
 
 export default async function ArchivePage({ params }: Props) {
