@@ -249,7 +249,7 @@ test.describe('old Hexo links', () => {
     expect(icon.headers()['content-type']).toContain('image/svg+xml');
     const robots = await request.get('/robots.txt');
     expect(robots.status()).toBe(200);
-    expect(await robots.text()).toContain('User-agent: *');
+    expect(await robots.text()).toMatch(/^User-agent: \*$/im);
     expect((await request.get('/_next/static/no-such-file.js')).status()).toBe(404);
     const api = await request.get('/api/draft?secret=wrong');
     expect(api.status()).toBe(401);
