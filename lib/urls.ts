@@ -7,3 +7,5 @@ export const feedUrl = (page = 1) => withPage('/', page);
 export const articleUrl = (slug: string) => `/posts/${slugToPath(slug)}`;
 export const categoryUrl = (path: readonly string[], page = 1) => withPage(`/categories/${segments(path)}`, page);
 export const tagUrl = (tag: string, page = 1) => withPage(`/tags/${encodeURIComponent(tag)}`, page);
+export const searchUrl = (query: string, page = 1) =>
+  `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}`;
