@@ -4,7 +4,7 @@ import { normalizeText } from './tokenize';
 export type SnippetPart = { text: string; mark: boolean };
 
 export const SNIPPET_LENGTH = 120;
-/** Characters of context shown before the first match. */
+/** Characters of context shown before the first match, at most a quarter of the snippet. */
 const LEAD = 30;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -41,7 +41,7 @@ export function makeSnippet(text: string, terms: readonly string[], length = SNI
   const marked = markMatches(chars, terms);
   const first = marked.indexOf(true);
   if (first < 0) return null;
-  const start = Math.max(0, Math.min(first - LEAD, chars.length - length));
+  const start = Math.max(0, Math.min(first - Math.min(LEAD, Math.floor(length / 4)), chars.length - length));
   const end = Math.min(chars.length, start + length);
   const parts: SnippetPart[] = [];
   for (let i = start; i < end; i++) {
