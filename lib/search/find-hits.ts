@@ -1,6 +1,6 @@
 import type { SearchOptions } from 'minisearch';
 import { FIELD_BOOST, type SearchIndex } from './search-index';
-import { isSingleCjk } from './tokenize';
+import { isSingleCjkKey, termKey } from './term-key';
 
 /** One matching article: its id in the index it came from, and how well it matched. */
 export type Hit = { id: number; score: number };
@@ -17,11 +17,11 @@ function options(index: SearchIndex, combineWith: 'AND' | 'OR'): SearchOptions {
     combineWith,
     boost: FIELD_BOOST,
     // A one-character Chinese query matches the terms starting with it (see tokenize).
-    prefix: isSingleCjk,
+    prefix: isSingleCjkKey,
     fuzzy: false,
     // The terms arrive tokenized; each is looked up as it is.
     tokenize: (term) => [term],
-    processTerm: (term) => term,
+    processTerm: termKey,
     boostDocument: (id: number) => 1 + RECENCY_BOOST * (1 - id / newest),
   };
 }

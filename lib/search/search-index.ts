@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { termKey } from './term-key';
 import { tokenize } from './tokenize';
 
 /** What the index holds of an article; `id` is its position in a newest-first list. */
@@ -23,8 +24,8 @@ export function createSearchIndex(): SearchIndex {
     // No stored fields: results are ids, looked up in the content index, which keeps memory to the postings.
     storeFields: [],
     tokenize,
-    // tokenize already normalizes (NFKC, lower case); MiniSearch's default would only lower-case again.
-    processTerm: (term) => term,
+    // tokenize already normalizes (NFKC, lower case); see termKey for why terms are encoded.
+    processTerm: termKey,
   });
 }
 
