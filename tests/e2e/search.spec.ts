@@ -65,7 +65,8 @@ test('absurd queries give a clear page', async ({ page }) => {
     ['.*+?^${}()|[]\\', '没有可搜索的文字或数字'],
     ['😀🎉👍🏽', '没有可搜索的文字或数字'],
     ['<script>alert(1)</script>', '相关文章'],
-    ['人'.repeat(10_000), '只搜索了前 200 个字符'],
+    // 10,000 Chinese characters would be a 90 kB URL, which Node's HTTP parser refuses (431) before the app.
+    ['人才'.repeat(1_000) + 'x'.repeat(8_000), '只搜索了前 200 个字符'],
     ['zzzzqqqq', '没有找到相关文章'],
   ];
   for (const [q, message] of cases) {
@@ -79,13 +80,13 @@ test('XSS payloads shown in results do nothing', async ({ page, baseURL }) => {
   test.setTimeout(5 * 60_000);
   const guard = await guardPage(page, baseURL!);
   for (const q of ['xss', 'script', 'onerror', 'javascript', 'canary', 'svg onload', 'iframe srcdoc']) {
-    for (let n = 1; n <= 30; n++) {
+    for (let n = 1; ; n++) {
       const response = await page.goto(`/search?q=${encodeURIComponent(q)}&page=${n}`);
-      if (response?.status() === 404) break;
       expect(response?.status()).toBe(200);
       expect(await guard.fired(), `${q} ${n}`).toEqual([]);
       // The search page's own form is the only form in <main>.
       expect(await unsafeMarkup(page), `${q} ${n}`).toEqual(['<form>', '<input>', '<button>']);
+      if ((await page.getByRole('link', { name: '下一页' }).count()) === 0) break;
     }
   }
   expect(guard.dialogs).toEqual([]);
