@@ -66,7 +66,7 @@ test('absurd queries give a clear page', async ({ page }) => {
     ['😀🎉👍🏽', '没有可搜索的文字或数字'],
     ['<script>alert(1)</script>', '相关文章'],
     // 10,000 Chinese characters would be a 90 kB URL, which Node's HTTP parser refuses (431) before the app.
-    ['人才'.repeat(1_000) + 'x'.repeat(8_000), '只搜索了前 200 个字符'],
+    ['人才' + 'x'.repeat(9_998), '只搜索了前 200 个字符'],
     ['zzzzqqqq', '没有找到相关文章'],
   ];
   for (const [q, message] of cases) {
