@@ -1,17 +1,21 @@
 import Link from 'next/link';
 import type { CategoryNode } from '@/lib/content';
 import { siteConfig } from '@/lib/config';
+import { SearchForm } from './search-form';
 import { categoryUrl } from '@/lib/urls';
 
 export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
       <div className="mx-auto max-w-5xl px-4 pt-5 sm:px-6">
-        <p className="text-2xl font-bold tracking-tight">
-          <Link href="/" className="hover:text-accent-600 dark:hover:text-accent-400">
-            {siteConfig.name}
-          </Link>
-        </p>
+        <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+          <p className="text-2xl font-bold tracking-tight">
+            <Link href="/" className="hover:text-accent-600 dark:hover:text-accent-400">
+              {siteConfig.name}
+            </Link>
+          </p>
+          <SearchForm id="site-search-query" />
+        </div>
         {siteConfig.description && (
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{siteConfig.description}</p>
         )}

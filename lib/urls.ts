@@ -12,3 +12,5 @@ export const archiveUrl = (year?: number, month?: number, page = 1) =>
     ['/archives', year, month && String(month).padStart(2, '0')].filter((part) => part !== undefined).join('/'),
     page,
   );
+export const searchUrl = (query: string, page = 1) =>
+  `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}`;

@@ -1,13 +1,9 @@
 import 'server-only';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileTooLargeReason, MAX_FILE_BYTES } from '../sanitize/limits';
 import { currentIndex, isPreview } from './current-index';
 import { LruCache } from './lru';
-import { readFrontMatter } from './read-front-matter';
+import { readBodySource } from './read-body';
 import { reportProblems } from './report';
 import { safeBodyHtml } from './safe-body';
-import { contentRoot } from './source';
 import { onContentChange } from './store';
 import type { Article, ArticleSummary } from './types';
 
@@ -24,16 +20,9 @@ const bodies: LruCache<string, Promise<Body>> = ((globalThis as { __newsBodyCach
 onContentChange('article-bodies', () => bodies.clear());
 
 async function loadBody(summary: ArticleSummary, withReport: boolean): Promise<Body> {
-  const file = path.join(contentRoot(), summary.file);
-  let body: string;
-  try {
-    const { size } = await fs.stat(/* turbopackIgnore: true */ file);
-    if (size > MAX_FILE_BYTES) return refuse(summary, fileTooLargeReason(size));
-    body = readFrontMatter(await fs.readFile(/* turbopackIgnore: true */ file, 'utf8')).body;
-  } catch (error) {
-    return refuse(summary, `body cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const result = safeBodyHtml(body, summary.format, { report: withReport });
+  const source = await readBodySource(summary);
+  if (!source.ok) return refuse(summary, source.reason);
+  const result = safeBodyHtml(source.body, summary.format, { report: withReport });
   if (!result.ok) return refuse(summary, `${result.reason}; the body is not shown`);
   const report = result.report && { changes: result.report.changes, unlisted: result.report.unlisted };
   return { html: result.html, ...(report && { sanitizeReport: report }) };

@@ -1,0 +1,40 @@
+import 'server-only';
+import { htmlToText } from './html-text';
+import { readBodySource } from './read-body';
+import { safeBodyHtml } from './safe-body';
+import type { ArticleSummary } from './types';
+
+/** Bodies read at once: as when indexing front matter, enough to keep the disk busy and memory bounded. */
+const READ_CONCURRENCY = 32;
+/**
+ * Source characters rendered per wanted character of text: markup rarely takes more. Cutting the
+ * source first keeps a long body from being rendered and sanitized whole for its first paragraphs.
+ */
+const SOURCE_PER_TEXT = 4;
+
+/** The start of an article's text as readers see it (rendered, sanitized, tags removed); '' if unreadable. */
+export async function readBodyText(summary: ArticleSummary, maxChars: number): Promise<string> {
+  const source = await readBodySource(summary);
+  if (!source.ok) return '';
+  const result = safeBodyHtml(source.body.slice(0, maxChars * SOURCE_PER_TEXT), summary.format);
+  return result.ok ? htmlToText(result.html).slice(0, maxChars) : '';
+}
+
+/**
+ * Calls `onText` with the text of each article, a few files at a time, in no particular order: the
+ * texts are handed over one by one rather than returned together, so they need not all fit in memory.
+ */
+export async function forEachBodyText(
+  summaries: readonly ArticleSummary[],
+  maxChars: number,
+  onText: (text: string, position: number) => void,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < summaries.length) {
+      const i = next++;
+      onText(await readBodyText(summaries[i]!, maxChars), i);
+    }
+  };
+  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+}

@@ -1,0 +1,22 @@
+import 'server-only';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileTooLargeReason, MAX_FILE_BYTES } from '../sanitize/limits';
+import { readFrontMatter } from './read-front-matter';
+import { contentRoot } from './source';
+import type { ArticleSummary } from './types';
+
+export type BodySource = { ok: true; body: string } | { ok: false; reason: string };
+
+/** An article's body as written (Markdown or HTML, front matter removed), or why it cannot be read. */
+export async function readBodySource(summary: ArticleSummary): Promise<BodySource> {
+  const file = path.join(contentRoot(), summary.file);
+  try {
+    const { size } = await fs.stat(/* turbopackIgnore: true */ file);
+    if (size > MAX_FILE_BYTES) return { ok: false, reason: fileTooLargeReason(size) };
+    return { ok: true, body: readFrontMatter(await fs.readFile(/* turbopackIgnore: true */ file, 'utf8')).body };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, reason: `body cannot be read: ${code ?? (error as Error).message}` };
+  }
+}
