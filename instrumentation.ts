@@ -1,13 +1,17 @@
 /**
  * Starts reading the content folder as soon as a server process boots, so the first reader of a
- * page that was not prerendered does not wait for the whole index (seconds at 100,000 articles).
+ * page that was not prerendered does not wait for the whole index (seconds at 100,000 articles),
+ * then builds the search index, so the first search does not wait for it either.
  * Problems are logged once, when first found (maybe by the build): the server says how many remain.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getIndex } = await import('./lib/content/store');
+  const { searchIndexOf } = await import('./lib/search/search-index-of');
   getIndex().then(
     ({ articles, drafts, problems }) => {
+      // The search index takes seconds to build on a large site: build it now, not on the first search.
+      searchIndexOf(articles).catch(() => {});
       const errors = problems.filter((p) => p.severity === 'error').length;
       const warnings = problems.filter((p) => p.severity === 'warning').length;
       console.log(

@@ -6,9 +6,8 @@ import { tokenize } from './tokenize';
 export type SearchDocument = {
   id: number;
   title: string;
-  categories: string;
-  tags: string;
-  author: string;
+  /** Categories, tags and author: the labels an editor chose, in one field (each field costs memory per term). */
+  labels: string;
   excerpt: string;
   body: string;
 };
@@ -16,7 +15,7 @@ export type SearchDocument = {
 export type SearchIndex = MiniSearch<SearchDocument>;
 
 /** A title match outranks a body match; the labels an editor chose come next. */
-export const FIELD_BOOST = { title: 5, tags: 2, categories: 2, author: 2, excerpt: 1.5, body: 1 };
+export const FIELD_BOOST = { title: 5, labels: 2, excerpt: 1.5, body: 1 };
 
 export function createSearchIndex(): SearchIndex {
   return new MiniSearch<SearchDocument>({
@@ -38,10 +37,10 @@ export function searchDocument(
   return {
     id,
     title: article.title,
-    categories: article.categories.map((path) => path.join(' ')).join('\n'),
-    tags: article.tags.join('\n'),
-    author: article.author ?? '',
-    excerpt: article.excerpt,
+    labels: [...article.categories.map((path) => path.join(' ')), ...article.tags, article.author ?? ''].join('\n'),
+    // An excerpt cut from the body's start is already in `body`: indexed twice, it would double
+    // those postings. A front-matter description, written apart from the body, is kept.
+    excerpt: body.includes(article.excerpt.replace(/…$/, '').slice(0, 60)) ? '' : article.excerpt,
     body,
   };
 }
