@@ -10,6 +10,7 @@ const PAGES = {
   article: '/posts/chongqing-talent-conference-2021',
   archives: '/archives',
   'archive month': '/archives/2021/11',
+  'search results': '/search?q=%E4%BA%BA%E6%89%8D',
   'not found': '/posts/no-such-article',
 };
 
