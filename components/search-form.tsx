@@ -3,15 +3,18 @@ import { MAX_QUERY_CHARS } from '@/lib/search/parse-query';
 /** A plain GET form to /search: it works without JavaScript. */
 export function SearchForm({
   id,
+  label,
   defaultValue,
   large = false,
 }: {
   id: string;
+  /** Names the search landmark: a page with two search forms must tell them apart. */
+  label: string;
   defaultValue?: string;
   large?: boolean;
 }) {
   return (
-    <form action="/search" method="get" role="search" className="flex min-w-0 items-center gap-1.5">
+    <form action="/search" method="get" role="search" aria-label={label} className="flex min-w-0 items-center gap-1.5">
       <label htmlFor={id} className="sr-only">
         搜索文章
       </label>

@@ -14,7 +14,7 @@ export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
               {siteConfig.name}
             </Link>
           </p>
-          <SearchForm id="site-search-query" />
+          <SearchForm id="site-search-query" label="全站搜索" />
         </div>
         {siteConfig.description && (
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{siteConfig.description}</p>

@@ -42,7 +42,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <header className="border-b border-zinc-200 pb-4 dark:border-zinc-800">
         <h1 className="text-2xl font-bold tracking-tight">{query.text ? `搜索：${query.text}` : '搜索'}</h1>
         <div className="mt-3 max-w-xl">
-          <SearchForm id="search-page-query" defaultValue={query.text} large />
+          <SearchForm id="search-page-query" label="修改搜索" defaultValue={query.text} large />
         </div>
         <div role="status" className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
           {query.truncated && <p>搜索词太长，只搜索了前 {MAX_QUERY_CHARS} 个字符。</p>}
