@@ -21,5 +21,11 @@ const IMAGE_SCHEMES = new Set(['http', 'https']);
 /** Image URLs from front matter: http(s) or relative, and shaped like a URL (no markup, quotes or spaces). */
 export function isSafeImageUrl(url: string): boolean {
   const trimmed = url.trim();
-  return trimmed !== '' && !/[\s<>"'`\u0000-\u001f\u007f]/.test(trimmed) && isSafeUrl(trimmed, IMAGE_SCHEMES);
+  return (
+    trimmed !== '' &&
+    !/[\s<>"'`\u0000-\u001f\u007f]/.test(trimmed) &&
+    isSafeUrl(trimmed, IMAGE_SCHEMES) &&
+    // `http://a:99999/x.jpg` has a safe scheme but is no URL: pages that make it absolute would fail.
+    URL.canParse(trimmed, 'http://site.invalid/')
+  );
 }

@@ -14,14 +14,16 @@ export function toName(value: unknown): string | null {
   // A `/` in a name would be a path separator once in a URL (Next.js's client router decodes %2F),
   // so slashes become their full-width forms, which read the same.
   const name = value
+    // A lone surrogate (half an emoji) cannot be put in a URL.
+    .toWellFormed()
     .replace(/\s+/g, ' ')
     .replace(/\//g, '／')
     .replace(/\\/g, '＼')
     .trim()
-    .normalize('NFC')
-    .slice(0, MAX_NAME_LENGTH);
+    .normalize('NFC');
+  const cut = [...name].slice(0, MAX_NAME_LENGTH).join('').trim();
   // `.` and `..` cannot be URL path segments: browsers resolve them, even percent-encoded.
-  return name === '' || name === '.' || name === '..' ? null : name;
+  return cut === '' || cut === '.' || cut === '..' ? null : cut;
 }
 
 /**

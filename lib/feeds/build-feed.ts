@@ -99,6 +99,8 @@ export function buildFeed(format: FeedFormat, { site, articles, categoryPath }: 
     // Without articles the library would use the time of the request: a feed that never changes should not look new.
     updated: new Date(newest ?? 0),
     favicon: `${site.url}/icon.svg`,
+    // Atom requires an author for every entry: the site stands in for entries that name none.
+    author: { name: clean(site.name), link: home },
     feedLinks: { rss: self('rss'), atom: self('atom'), json: self('json') },
   });
   for (const article of articles) feed.addItem(item(format, article, site));

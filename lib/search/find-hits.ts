@@ -11,13 +11,14 @@ export type Hit = { id: number; score: number };
  */
 const RECENCY_BOOST = 0.05;
 
-function options(index: SearchIndex, combineWith: 'AND' | 'OR'): SearchOptions {
+function options(index: SearchIndex, combineWith: 'AND' | 'OR', expand: boolean): SearchOptions {
   const newest = Math.max(1, index.documentCount - 1);
   return {
     combineWith,
     boost: FIELD_BOOST,
-    // A one-character Chinese query matches the terms starting with it (see tokenize).
-    prefix: isSingleCjkKey,
+    // A one-character Chinese term matches the terms starting with it (see tokenize). In a query of
+    // many terms it is matched as itself: each expands to thousands of terms, searched synchronously.
+    prefix: expand ? isSingleCjkKey : false,
     fuzzy: false,
     // The terms arrive tokenized; each is looked up as it is.
     tokenize: (term) => [term],
@@ -25,6 +26,11 @@ function options(index: SearchIndex, combineWith: 'AND' | 'OR'): SearchOptions {
     boostDocument: (id: number) => 1 + RECENCY_BOOST * (1 - id / newest),
   };
 }
+
+/** Queries of at most this many terms search single characters by prefix. */
+const MAX_PREFIX_TERMS = 3;
+/** Past this many terms a query is no typo of a phrase: the near-miss search is not worth its cost. */
+const MAX_OR_TERMS = 6;
 
 const best = (a: Hit, b: Hit) => b.score - a.score || a.id - b.id;
 
@@ -40,9 +46,11 @@ const best = (a: Hit, b: Hit) => b.score - a.score || a.id - b.id;
 export function findHits(indexes: readonly SearchIndex[], terms: readonly string[]): Hit[][] {
   if (terms.length === 0) return indexes.map(() => []);
   const search = (index: SearchIndex, mode: 'AND' | 'OR') =>
-    index.search({ combineWith: mode, queries: [...terms] }, options(index, mode));
+    index.search({ combineWith: mode, queries: [...terms] }, options(index, mode, terms.length <= MAX_PREFIX_TERMS));
   const all = indexes.map((index) => search(index, 'AND'));
-  if (all.some((results) => results.length > 0)) return all.map((results) => results.map(toHit).sort(best));
+  if (all.some((results) => results.length > 0) || terms.length > MAX_OR_TERMS) {
+    return all.map((results) => results.map(toHit).sort(best));
+  }
   return indexes.map((index) =>
     search(index, 'OR')
       .filter((result) => result.queryTerms.length * 2 >= terms.length)

@@ -186,3 +186,17 @@ describe('names that cannot be URL path segments', () => {
     expect(normalizeTags(['..']).value).toEqual([]);
   });
 });
+
+describe('names stay encodable in URLs', () => {
+  test('a name cut at 100 characters never keeps half an emoji', () => {
+    const [name] = normalizeTags(`${'标'.repeat(99)}😀尾`).value;
+    expect(name).toBe(`${'标'.repeat(99)}😀`);
+    expect(() => encodeURIComponent(name!)).not.toThrow();
+  });
+
+  test('a lone surrogate written in YAML becomes U+FFFD', () => {
+    const [name] = normalizeTags('a\uD800b').value;
+    expect(name).toBe('a\uFFFDb');
+    expect(encodeURIComponent(name!)).toBe('a%EF%BF%BDb');
+  });
+});

@@ -61,6 +61,11 @@ describe('isSafeImageUrl (front matter)', () => {
     '<svg onload=alert(1)>',
     'a b.png',
     'x" onerror="y',
+    // Safe schemes, but no URLs: a page making them absolute would fail.
+    'http://a:99999/x.jpg',
+    'http://',
+    'http://[x/a.png',
+    'https://exa%mple.com/a.jpg',
   ])('%j is rejected', (url) => {
     expect(isSafeImageUrl(url)).toBe(false);
   });

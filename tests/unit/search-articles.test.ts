@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MAX_QUERY_CHARS, parseQuery } from '@/lib/search/parse-query';
+import { MAX_QUERY_CHARS, MAX_QUERY_TERMS, parseQuery } from '@/lib/search/parse-query';
+import { searchUrl } from '@/lib/urls';
 
 // searchArticles reads the process-wide index, built from CONTENT_DIR: point it at a folder of our own.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-articles-'));
@@ -76,6 +77,21 @@ describe('parseQuery', () => {
       truncated: false,
       terms: [],
     });
+  });
+
+  test('a cut never leaves half an emoji: the text stays encodable for page links', () => {
+    const query = parseQuery(`${' '.repeat(798)}的😀`);
+    expect(query.text).toBe('的😀');
+    expect(searchUrl(query.text, 2)).toBe('/search?q=%E7%9A%84%F0%9F%98%80&page=2');
+    const halved = parseQuery(`${'x'.repeat(799)}😀`);
+    expect(() => encodeURIComponent(halved.text)).not.toThrow();
+  });
+
+  test('at most MAX_QUERY_TERMS distinct terms are searched, and the page is told', () => {
+    const many = parseQuery('的 一 是 在 不 了 有 和 人 这 中 大 为 上 个 国');
+    expect(many.terms).toHaveLength(MAX_QUERY_TERMS);
+    expect(many.truncated).toBe(true);
+    expect(parseQuery('重庆 人才 大会').truncated).toBe(false);
   });
 
   test('punctuation, regex characters and emoji leave no terms', () => {

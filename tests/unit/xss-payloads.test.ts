@@ -107,13 +107,12 @@ function yamlString(text: string): string {
 }
 
 const asName = (text: string, max: number) => {
-  const name = text
-    .replace(/\s+/g, ' ')
-    .replace(/\//g, '／')
-    .replace(/\\/g, '＼')
-    .trim()
-    .normalize('NFC')
-    .slice(0, max);
+  const name = [
+    ...text.toWellFormed().replace(/\s+/g, ' ').replace(/\//g, '／').replace(/\\/g, '＼').trim().normalize('NFC'),
+  ]
+    .slice(0, max)
+    .join('')
+    .trim();
   return name === '.' || name === '..' ? '' : name;
 };
 
@@ -147,7 +146,10 @@ describe('payloads in front matter are kept as text; only a safe image URL is ac
     // Safe: http(s) or relative, and shaped like a URL (no whitespace, markup, quotes or control characters).
     const url = payload.trim();
     const safe =
-      url !== '' && !/[\s<>"'`\u0000-\u001f\u007f]/.test(url) && [null, 'http', 'https'].includes(scheme(url));
+      url !== '' &&
+      !/[\s<>"'`\u0000-\u001f\u007f]/.test(url) &&
+      [null, 'http', 'https'].includes(scheme(url)) &&
+      URL.canParse(url, 'http://site.invalid/');
     const rooted = url.startsWith('/') || scheme(url) !== null ? url : `/${url.replace(/^(?:\.\/)+/, '')}`;
     expect(summary.image).toBe(safe ? rooted : undefined);
     const imageWarnings = problems.filter((p) => p.reason.startsWith('image: '));
