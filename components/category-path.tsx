@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { categoryUrl } from '@/lib/urls';
 
 /** One category hierarchy as linked names: 新媒体 › 趣头条 › 分类. */
@@ -12,12 +11,14 @@ export function CategoryPath({ path }: { path: string[] }) {
               ›
             </span>
           )}
-          <Link
+          {/* A plain link: every card names its categories, and as Next.js links each would be a
+              client component to hydrate and watch for prefetching, which phones pay for. */}
+          <a
             href={categoryUrl(path.slice(0, i + 1))}
             className="hover:text-accent-600 dark:hover:text-accent-400 hover:underline"
           >
             {name}
-          </Link>
+          </a>
         </span>
       ))}
     </span>

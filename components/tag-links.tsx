@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { tagUrl } from '@/lib/urls';
 
 export function TagLinks({ tags }: { tags: string[] }) {
@@ -7,12 +6,13 @@ export function TagLinks({ tags }: { tags: string[] }) {
     <ul aria-label="标签" className="flex flex-wrap gap-2 text-sm">
       {tags.map((tag) => (
         <li key={tag}>
-          <Link
+          {/* Plain links, like the category names on cards: no client component per tag to hydrate. */}
+          <a
             href={tagUrl(tag)}
             className="block rounded-full bg-zinc-100 px-3 py-1 hover:bg-zinc-200 dark:bg-zinc-800 dark:hover:bg-zinc-700"
           >
             #{tag}
-          </Link>
+          </a>
         </li>
       ))}
     </ul>
