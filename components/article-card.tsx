@@ -1,21 +1,17 @@
-import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content';
-import { articleUrl } from '@/lib/urls';
 import { ArticleMeta } from './article-meta';
+import { ArticleTitleLink } from './article-title-link';
 import { LeadImage } from './lead-image';
 
 export function ArticleCard({ article, eagerImage = false }: { article: ArticleSummary; eagerImage?: boolean }) {
   return (
     <article className="flex gap-4 border-b border-zinc-200 py-5 last:border-b-0 sm:gap-6 dark:border-zinc-800">
       <div className="min-w-0 flex-1">
-        <h2 className="text-lg leading-snug font-semibold sm:text-xl">
-          <Link
-            href={articleUrl(article.slug)}
-            className="hover:text-accent-600 dark:hover:text-accent-400 hover:underline"
-          >
-            {article.title}
-          </Link>
-        </h2>
+        <ArticleTitleLink
+          slug={article.slug}
+          title={article.title}
+          className="text-lg leading-snug font-semibold sm:text-xl"
+        />
         {article.excerpt && (
           <p className="mt-2 line-clamp-3 text-[0.95rem] leading-relaxed text-zinc-700 dark:text-zinc-300">
             {article.excerpt}

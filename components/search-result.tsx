@@ -1,20 +1,12 @@
-import Link from 'next/link';
 import type { SearchResult as Result } from '@/lib/search';
-import { articleUrl } from '@/lib/urls';
 import { ArticleMeta } from './article-meta';
+import { ArticleTitleLink } from './article-title-link';
 
 /** One search hit: its title, where the query matched (marked, as text) and its date and categories. */
 export function SearchResult({ result: { article, snippet } }: { result: Result }) {
   return (
     <article className="border-b border-zinc-200 py-5 last:border-b-0 dark:border-zinc-800">
-      <h2 className="text-lg leading-snug font-semibold">
-        <Link
-          href={articleUrl(article.slug)}
-          className="hover:text-accent-600 dark:hover:text-accent-400 hover:underline"
-        >
-          {article.title}
-        </Link>
-      </h2>
+      <ArticleTitleLink slug={article.slug} title={article.title} className="text-lg leading-snug font-semibold" />
       {snippet && (
         <p className="mt-2 text-[0.95rem] leading-relaxed break-words text-zinc-700 dark:text-zinc-300">
           {snippet.map((part, i) =>

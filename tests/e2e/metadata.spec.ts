@@ -48,23 +48,23 @@ test('a title made of </script><script> stays inside its JSON-LD and never runs'
   expect(fired).toEqual([]);
 });
 
-const PAGES: [string, string, string][] = [
+const PAGES: [url: string, title: string, canonical: string, description: string][] = [
   // Next.js writes the home page's canonical URL as the bare origin.
-  ['/', '新闻速览', ''],
-  ['/page/2', '第 2 页 - 新闻速览', '/page/2'],
-  ['/categories', '全部分类 - 新闻速览', '/categories'],
-  ['/categories/%E7%A7%91%E6%8A%80', '科技 - 新闻速览', '/categories/%E7%A7%91%E6%8A%80'],
-  ['/tags', '全部标签 - 新闻速览', '/tags'],
-  ['/archives', '归档 - 新闻速览', '/archives'],
-  ['/archives/2021/11', '2021 年 11 月 - 新闻速览', '/archives/2021/11'],
-  ['/tags/%E9%87%8D%E5%BA%86', '#重庆 - 新闻速览', '/tags/%E9%87%8D%E5%BA%86'],
+  ['/', '新闻速览', '', '来自 Markdown 文章的新闻'],
+  ['/page/2', '第 2 页 - 新闻速览', '/page/2', '来自 Markdown 文章的新闻'],
+  ['/categories', '全部分类 - 新闻速览', '/categories', '来自 Markdown 文章的新闻'],
+  ['/categories/%E7%A7%91%E6%8A%80', '科技 - 新闻速览', '/categories/%E7%A7%91%E6%8A%80', '新闻速览「科技」栏目的新闻'],
+  ['/tags', '全部标签 - 新闻速览', '/tags', '来自 Markdown 文章的新闻'],
+  ['/archives', '归档 - 新闻速览', '/archives', '来自 Markdown 文章的新闻'],
+  ['/archives/2021/11', '2021 年 11 月 - 新闻速览', '/archives/2021/11', '新闻速览 2021 年 11 月的新闻'],
+  ['/tags/%E9%87%8D%E5%BA%86', '#重庆 - 新闻速览', '/tags/%E9%87%8D%E5%BA%86', '新闻速览标签「重庆」下的新闻'],
 ];
 
 test('every listing has its title, description, canonical URL and the feeds in its head', async ({ page, baseURL }) => {
-  for (const [url, title, canonical] of PAGES) {
+  for (const [url, title, canonical, description] of PAGES) {
     await page.goto(url);
     await expect(page, url).toHaveTitle(title);
-    expect(await meta(page, 'meta[name="description"]'), url).toBeTruthy();
+    expect(await meta(page, 'meta[name="description"]'), url).toBe(description);
     await expect(page.locator('link[rel="canonical"]'), url).toHaveAttribute('href', `${baseURL}${canonical}`);
     for (const [type, href] of [
       ['application/rss+xml', '/feed.xml'],
