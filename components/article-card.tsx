@@ -5,7 +5,7 @@ import { LeadImage } from './lead-image';
 
 export function ArticleCard({ article, eagerImage = false }: { article: ArticleSummary; eagerImage?: boolean }) {
   return (
-    <article className="flex gap-4 border-b border-zinc-200 py-5 last:border-b-0 sm:gap-6 dark:border-zinc-800">
+    <article className="lazy-render flex gap-4 border-b border-zinc-200 py-5 last:border-b-0 sm:gap-6 dark:border-zinc-800">
       <div className="min-w-0 flex-1">
         <ArticleTitleLink
           slug={article.slug}

@@ -69,9 +69,9 @@ function firstSighting(problem: Problem): boolean {
   const dir = ledgerDir();
   if (!dir) return true;
   try {
-    if (process.env.NODE_ENV === 'development' && !fs.existsSync(dir)) removeOldDevLedgers();
+    if (process.env.NODE_ENV === 'development' && !fs.existsSync(/* turbopackIgnore: true */ dir)) removeOldDevLedgers();
     fs.mkdirSync(/* turbopackIgnore: true */ dir, { recursive: true });
-    fs.writeFileSync(/* turbopackIgnore: true */ path.join(dir, key), '', { flag: 'wx' });
+    fs.writeFileSync(path.join(/* turbopackIgnore: true */ dir, key), '', { flag: 'wx' });
     return true;
   } catch (error) {
     // EEXIST: another process logged it. Any other failure (a read-only deployment): log it here.

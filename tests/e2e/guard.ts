@@ -135,7 +135,7 @@ export async function unsafeMarkup(page: Page): Promise<string[]> {
         }
       }
     }
-    for (const el of document.querySelectorAll('.prose *')) {
+    for (const el of document.querySelectorAll('.article-body *')) {
       for (const attr of ['class', 'id', 'style'])
         if (el.hasAttribute(attr)) found.push(`<${el.tagName.toLowerCase()} ${attr}> in body`);
     }

@@ -24,7 +24,7 @@ test.describe('with JavaScript disabled', () => {
 
   test('the article body, pagination and links all work', async ({ page }) => {
     await page.goto('/posts/chongqing-talent-conference-2021');
-    await expect(page.locator('.prose p').first()).toContainText('11月16日');
+    await expect(page.locator('.article-body p').first()).toContainText('11月16日');
     await page.goto('/');
     await page.getByRole('link', { name: '下一页' }).click();
     await expect(page).toHaveURL(/\/page\/2$/);

@@ -103,13 +103,13 @@ test.describe('a reader', () => {
     await expect(time).toHaveText('2021年11月16日 17:12');
     await expect(page.locator('article header')).toContainText('趣头条');
     await expect(page.getByRole('navigation', { name: '面包屑' })).toContainText('新媒体');
-    const bodyImage = page.locator('.prose img').first();
+    const bodyImage = page.locator('.article-body img').first();
     await expect(bodyImage).toHaveAttribute('width', '2668');
     await expect(bodyImage).toHaveAttribute('height', '2001');
     await expect(bodyImage).toHaveAttribute('referrerpolicy', 'no-referrer');
     await expect(bodyImage).toHaveAttribute('loading', 'lazy');
-    await expect(page.locator('.prose')).toContainText('突出“三个首次”办会');
-    await expect(page.locator('.prose pre')).toHaveCount(0);
+    await expect(page.locator('.article-body')).toContainText('突出“三个首次”办会');
+    await expect(page.locator('.article-body pre')).toHaveCount(0);
     await expect(page.getByRole('navigation', { name: '上一篇与下一篇' })).toBeVisible();
     expect(guard.errors).toEqual([]);
     expect(await brokenImagesShown(page, guard)).toEqual([]);
@@ -160,8 +160,8 @@ test.describe('a reader', () => {
     const guard = await guardPage(page, baseURL!);
     await page.goto('/posts/tech/web-security-xss');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.locator('.prose h1')).toHaveCount(0);
-    await expect(page.locator('.prose script, .prose iframe, .prose style')).toHaveCount(0);
+    await expect(page.locator('.article-body h1')).toHaveCount(0);
+    await expect(page.locator('.article-body script, .article-body iframe, .article-body style')).toHaveCount(0);
     await expect(page.locator('body')).toBeVisible();
     expect(await guard.fired()).toEqual([]);
     expect(guard.dialogs).toEqual([]);

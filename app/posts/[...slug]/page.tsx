@@ -4,7 +4,7 @@ import { ArticleFooter } from '@/components/article-footer';
 import { ArticleMeta } from '@/components/article-meta';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { LeadImage } from '@/components/lead-image';
-import { Prose } from '@/components/prose';
+import { ArticleBody } from '@/components/article-body';
 import { SanitizeReport } from '@/components/sanitize-report';
 import { TagLinks } from '@/components/tag-links';
 import { PRERENDER_NEWEST } from '@/lib/config';
@@ -66,7 +66,7 @@ export default async function ArticlePage({ params }: Props) {
           正文无法显示：{article.bodyError}
         </p>
       ) : (
-        <Prose html={article.html} className="mt-8" />
+        <ArticleBody html={article.html} className="mt-8" />
       )}
       {article.sanitizeReport && <SanitizeReport report={article.sanitizeReport} />}
       <ArticleFooter neighbours={neighbours} />
