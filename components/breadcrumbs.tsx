@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { NavLink } from './nav-link';
 
 export type Crumb = { name: string; href?: string };
 
@@ -10,9 +10,9 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
           <li key={i} className="flex items-center gap-x-1.5">
             {i > 0 && <span aria-hidden="true">›</span>}
             {item.href ? (
-              <Link href={item.href} className="hover:text-accent-600 dark:hover:text-accent-400 hover:underline">
+              <NavLink href={item.href} className="hover:text-accent-600 dark:hover:text-accent-400 hover:underline">
                 {item.name}
-              </Link>
+              </NavLink>
             ) : (
               <span aria-current="page" className="text-zinc-900 dark:text-zinc-100">
                 {item.name}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { NavLink } from './nav-link';
 import type { CategoryNode } from '@/lib/content';
 import { siteConfig } from '@/lib/config';
 import { SearchForm } from './search-form';
@@ -10,9 +10,9 @@ export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
       <div className="mx-auto max-w-5xl px-4 pt-5 sm:px-6">
         <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
           <p className="text-2xl font-bold tracking-tight">
-            <Link href="/" className="hover:text-accent-600 dark:hover:text-accent-400">
+            <NavLink href="/" className="hover:text-accent-600 dark:hover:text-accent-400">
               {siteConfig.name}
-            </Link>
+            </NavLink>
           </p>
           <SearchForm id="site-search-query" label="全站搜索" />
         </div>
@@ -23,27 +23,27 @@ export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
       <nav aria-label="栏目" className="mx-auto max-w-5xl px-4 sm:px-6">
         <ul className="-mx-1 flex gap-1 overflow-x-auto py-3 text-[0.95rem] whitespace-nowrap">
           <li>
-            <Link href="/" className="block rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            <NavLink href="/" className="block rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
               首页
-            </Link>
+            </NavLink>
           </li>
           {categories.map((c) => (
             <li key={c.name}>
-              <Link
+              <NavLink
                 href={categoryUrl(c.path)}
                 className="block rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
               >
                 {c.name}
-              </Link>
+              </NavLink>
             </li>
           ))}
           <li>
-            <Link
+            <NavLink
               href="/categories"
               className="block rounded-md px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
             >
               全部分类
-            </Link>
+            </NavLink>
           </li>
         </ul>
       </nav>
