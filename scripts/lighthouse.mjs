@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Lighthouse (mobile settings) on the feed and an article page: prints the performance,
-// accessibility, best-practices and SEO scores of each, as medians of LIGHTHOUSE_RUNS runs (3).
+// accessibility, best-practices and SEO scores of each, as medians of LIGHTHOUSE_RUNS runs (5), then
+// each run's performance score, total blocking time and the machine's benchmark index: the
+// performance score moves by several points between runs of the same build on a shared machine.
 //
 // Usage: npm run lighthouse                 builds the app on the bundled content, starts it, measures
 //        npm run lighthouse -- URL [PATH…]  measures a server that is already running
@@ -18,7 +20,7 @@ import lighthouse from 'lighthouse';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const DEFAULT_PATHS = ['/', '/posts/chongqing-talent-conference-2021'];
 
@@ -80,6 +82,7 @@ try {
   console.log(['page'.padEnd(44), ...CATEGORIES.map((c) => c.padStart(15))].join(''));
   for (const pagePath of givenPaths.length ? givenPaths : DEFAULT_PATHS) {
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+    const runs = [];
     for (let i = 0; i < RUNS; i++) {
       const result = await lighthouse(`${server.base}${pagePath}`, {
         port: chrome.port,
@@ -89,12 +92,18 @@ try {
         blockedUrlPatterns,
       });
       for (const c of CATEGORIES) scores[c].push(Math.round((result.lhr.categories[c].score ?? 0) * 100));
+      runs.push(
+        `${scores.performance.at(-1)} (TBT ${Math.round(result.lhr.audits['total-blocking-time'].numericValue)} ms, ` +
+          `LCP ${Math.round(result.lhr.audits['largest-contentful-paint'].numericValue)} ms, ` +
+          `benchmark ${Math.round(result.lhr.environment.benchmarkIndex)})`,
+      );
       if (process.env.LIGHTHOUSE_VERBOSE) {
         const failing = Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 0.9);
         console.log(failing.map((a) => `  ${a.id}: ${a.score} ${a.displayValue ?? ''}`).join('\n'));
       }
     }
     console.log([pagePath.padEnd(44), ...CATEGORIES.map((c) => String(median(scores[c])).padStart(15))].join(''));
+    console.log(`  performance runs: ${runs.join(', ')}`);
   }
 } finally {
   await chrome.kill();

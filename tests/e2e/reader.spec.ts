@@ -156,6 +156,33 @@ test.describe('a reader', () => {
     expect(await brokenImagesShown(page, guard)).toEqual([]);
   });
 
+  test('on a phone, fetches ahead only the articles on screen, never the site navigation', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, baseURL });
+    const page = await context.newPage();
+    const prefetched: string[] = [];
+    page.on('request', (request) => {
+      if (request.headers()['next-router-prefetch'])
+        prefetched.push(decodeURIComponent(new URL(request.url()).pathname));
+    });
+
+    await page.goto(SEED);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1_500);
+    expect(prefetched, 'the article page: header, breadcrumbs, categories and tags are on screen').toEqual([]);
+
+    await page.goto('/');
+    await expect.poll(() => prefetched.length).toBeGreaterThan(0);
+    await page.waitForTimeout(1_500);
+    expect(prefetched.filter((path) => !path.startsWith('/posts/'))).toEqual([]);
+
+    await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '科技' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('科技');
+    await context.close();
+  });
+
   test('sees unsafe HTML in an article rendered harmlessly', async ({ page, baseURL }) => {
     const guard = await guardPage(page, baseURL!);
     await page.goto('/posts/tech/web-security-xss');
