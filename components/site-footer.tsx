@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { NavLink } from './nav-link';
 import { siteConfig } from '@/lib/config';
 
 export function SiteFooter() {
@@ -8,19 +8,19 @@ export function SiteFooter() {
         <p>© {siteConfig.name}</p>
         <ul className="flex gap-4">
           <li>
-            <Link href="/categories" className="hover:underline">
+            <NavLink href="/categories" className="hover:underline">
               分类
-            </Link>
+            </NavLink>
           </li>
           <li>
-            <Link href="/tags" className="hover:underline">
+            <NavLink href="/tags" className="hover:underline">
               标签
-            </Link>
+            </NavLink>
           </li>
           <li>
-            <Link href="/archives" className="hover:underline">
+            <NavLink href="/archives" className="hover:underline">
               归档
-            </Link>
+            </NavLink>
           </li>
         </ul>
       </div>

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Lighthouse (mobile settings) on the feed and an article page: prints the performance,
 // accessibility, best-practices and SEO scores of each, as medians of LIGHTHOUSE_RUNS runs (5), then
-// each run's performance score, total blocking time and the machine's benchmark index: the
+// each run's performance score, total blocking time, LCP and the machine's benchmark index: the
 // performance score moves by several points between runs of the same build on a shared machine.
 //
 // Usage: npm run lighthouse                 builds the app on the bundled content, starts it, measures
