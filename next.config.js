@@ -9,6 +9,12 @@ const nextConfig = {
   // No experimental.inlineCss: Next 16 writes an inlined stylesheet into each page three times
   // (vercel/next.js#98079), so the home page was 32 KB compressed with it and 18 KB, plus a
   // 6.6 KB stylesheet cached across pages, without.
+  experimental: {
+    // Pages rendered on their first request (every address a visitor or a crawler makes up reaches
+    // a dynamic route, and its 404 is cached like a page) stay in the bounded in-memory cache
+    // instead of growing .next/server on disk without limit.
+    isrFlushToDisk: false,
+  },
   // Articles are read at request time too (pages beyond the prerendered ones), so the content
   // folder must travel with the server: into .next/standalone and into Vercel's functions.
   outputFileTracingIncludes: { '/*': ['./content/**/*'] },

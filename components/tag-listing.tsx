@@ -1,12 +1,12 @@
-import { notFound } from 'next/navigation';
 import { getTagPage } from '@/lib/content';
 import { tagUrl } from '@/lib/urls';
 import { Breadcrumbs } from './breadcrumbs';
 import { ListingPage } from './listing-page';
+import { NotFoundPage } from './not-found-page';
 
 export async function TagListing({ tag, page }: { tag: string; page: number }) {
   const listing = await getTagPage(tag, page);
-  if (!listing) notFound();
+  if (!listing) return <NotFoundPage />;
   return (
     <ListingPage
       heading={

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { Pagination } from '@/components/pagination';
 import { SearchForm } from '@/components/search-form';
 import { SearchResult } from '@/components/search-result';
@@ -18,7 +18,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   };
 }
 
-/** `?page=` absent is page 1; anything but a page number is not a page (404), as on the listings. */
+/** `?page=` absent is page 1; anything but a page number is not a page. */
 function pageOf(raw: string | string[] | undefined): number | null {
   return raw === undefined ? 1 : parsePageParam(Array.isArray(raw) ? raw[0] : raw);
 }
@@ -34,9 +34,10 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const query = parseQuery(params.q);
   const page = pageOf(params.page);
-  if (page === null) notFound();
-  const results = await searchArticles(query, page);
-  if (!results) notFound();
+  // A search page is rendered per request, so a 404 could not keep its HTML (components/not-found-page.tsx):
+  // a page that is not there, past the last or not a number, goes to the first page of the same search.
+  const results = page === null ? null : await searchArticles(query, page);
+  if (!results) redirect(searchUrl(query.text));
   return (
     <>
       <header className="border-b border-zinc-200 pb-4 dark:border-zinc-800">

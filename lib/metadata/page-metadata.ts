@@ -6,6 +6,9 @@ import { feedAlternates } from '../feeds/feed-formats';
 /** Open Graph wants `zh_CN` where HTML has `zh-CN`. */
 const ogLocale = siteConfig.locale.replace('-', '_');
 
+/** The head of a 404 (Next.js adds its own noindex as well, from the status). */
+export const NOT_FOUND_METADATA: Metadata = { title: '页面不存在', robots: { index: false } };
+
 type PageFacts = {
   /** Without the site name: the layout's title template adds it. */
   title?: string;

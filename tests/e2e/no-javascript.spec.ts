@@ -22,6 +22,26 @@ test.describe('with JavaScript disabled', () => {
     });
   }
 
+  test('an address with nothing behind it is a 404 page in the HTML, in the site layout', async ({ page }) => {
+    for (const path of [
+      '/posts/no-such-article',
+      '/no/such/route',
+      '/page/99999',
+      '/categories/不存在',
+      '/tags/不存在',
+      '/tags/重庆/page/999',
+      '/archives/2021/13',
+    ]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('页面不存在');
+      await expect(page.getByRole('navigation', { name: '栏目' }), path).toBeVisible();
+      await expect(page.locator('html'), path).toHaveAttribute('lang', 'zh-CN');
+      await expect(page.locator('meta[name="robots"]').first(), path).toHaveAttribute('content', /noindex/);
+      await expect(page, path).toHaveTitle(/^页面不存在/);
+    }
+  });
+
   test('the article body, pagination and links all work', async ({ page }) => {
     await page.goto('/posts/chongqing-talent-conference-2021');
     await expect(page.locator('.article-body p').first()).toContainText('11月16日');

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { permanentRedirect } from 'next/navigation';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ListingPage } from '@/components/listing-page';
 import { MonthLinks } from '@/components/month-links';
 import { parseArchiveRoute } from '@/lib/archive-route';
 import { PRERENDER_ARCHIVE_MONTHS, PRERENDER_PAGES, siteConfig } from '@/lib/config';
 import { getArchive, getArchivePage, pageCount } from '@/lib/content';
-import { pageMetadata } from '@/lib/metadata/page-metadata';
+import { NOT_FOUND_METADATA, pageMetadata } from '@/lib/metadata/page-metadata';
 import { archiveUrl } from '@/lib/urls';
+import { NotFoundPage } from '@/components/not-found-page';
 
 type Props = { params: Promise<{ parts: string[] }> };
 
@@ -29,14 +30,15 @@ export async function generateStaticParams() {
 async function listingFor(parts: string[]) {
   const route = parseArchiveRoute(parts);
   const listing = route && (await getArchivePage(route.year, route.month, route.page));
-  if (!route || !listing) notFound();
-  return listing;
+  return route && listing ? listing : null;
 }
 
 const nameOf = (year: number, month?: number) => (month ? `${year} 年 ${month} 月` : `${year} 年`);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { year, month, page } = await listingFor((await params).parts);
+  const listing = await listingFor((await params).parts);
+  if (!listing) return NOT_FOUND_METADATA;
+  const { year, month, page } = listing;
   const name = nameOf(year.year, month?.month);
   return pageMetadata({
     title: page.page > 1 ? `${name} · 第 ${page.page} 页` : name,
@@ -47,7 +49,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArchivePage({ params }: Props) {
   const { parts } = await params;
-  const { year, month, page } = await listingFor(parts);
+  const listing = await listingFor(parts);
+  if (!listing) return <NotFoundPage />;
+  const { year, month, page } = listing;
   if (parts.at(-2) === 'page' && page.page === 1) permanentRedirect(archiveUrl(year.year, month?.month));
 
   const crumbs = [

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { permanentRedirect } from 'next/navigation';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ListingPage } from '@/components/listing-page';
 import { PRERENDER_PAGES, siteConfig } from '@/lib/config';
 import { getAllCategories, getCategoryPage, pageCount, resolveCategoryRoute } from '@/lib/content';
-import { pageMetadata } from '@/lib/metadata/page-metadata';
+import { NOT_FOUND_METADATA, pageMetadata } from '@/lib/metadata/page-metadata';
 import { categoryUrl } from '@/lib/urls';
+import { NotFoundPage } from '@/components/not-found-page';
 
 type Props = { params: Promise<{ path: string[] }> };
 
@@ -20,7 +21,7 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const route = await resolveCategoryRoute((await params).path);
-  if (!route) notFound();
+  if (!route) return NOT_FOUND_METADATA;
   const name = route.path.join(' › ');
   return pageMetadata({
     title: route.page > 1 ? `${name} · 第 ${route.page} 页` : name,
@@ -32,10 +33,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CategoryPage({ params }: Props) {
   const route = await resolveCategoryRoute((await params).path);
-  if (!route) notFound();
+  if (!route) return <NotFoundPage />;
   if (route.redirectToFirstPage) permanentRedirect(categoryUrl(route.path));
   const listing = await getCategoryPage(route.path, route.page);
-  if (!listing) notFound();
+  if (!listing) return <NotFoundPage />;
   const { category, page } = listing;
 
   const crumbs = [

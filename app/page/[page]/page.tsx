@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { permanentRedirect } from 'next/navigation';
 import { Feed } from '@/components/feed';
 import { PRERENDER_PAGES } from '@/lib/config';
 import { getFeedPage, parsePageParam } from '@/lib/content';
-import { pageMetadata } from '@/lib/metadata/page-metadata';
+import { NOT_FOUND_METADATA, pageMetadata } from '@/lib/metadata/page-metadata';
 import { feedUrl } from '@/lib/urls';
+import { NotFoundPage } from '@/components/not-found-page';
 
 type Props = { params: Promise<{ page: string }> };
 
@@ -16,13 +17,13 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = parsePageParam((await params).page);
-  if (page === null) notFound();
+  if (page === null || !(await getFeedPage(page))) return NOT_FOUND_METADATA;
   return pageMetadata({ title: `第 ${page} 页`, path: feedUrl(page) });
 }
 
 export default async function FeedPage({ params }: Props) {
   const page = parsePageParam((await params).page);
-  if (page === null) notFound();
+  if (page === null) return <NotFoundPage />;
   if (page === 1) permanentRedirect('/');
   return <Feed page={page} />;
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ArticleFooter } from '@/components/article-footer';
 import { ArticleMeta } from '@/components/article-meta';
 import { Breadcrumbs } from '@/components/breadcrumbs';
@@ -9,10 +8,11 @@ import { SanitizeReport } from '@/components/sanitize-report';
 import { TagLinks } from '@/components/tag-links';
 import { PRERENDER_NEWEST } from '@/lib/config';
 import { getArticle, getNeighbours, getNewestSlugs, getSummary, resolveSlug } from '@/lib/content';
-import { articleMetadata } from '@/lib/metadata/page-metadata';
+import { NOT_FOUND_METADATA, articleMetadata } from '@/lib/metadata/page-metadata';
 import { newsArticleJsonLd } from '@/lib/metadata/news-article-json-ld';
 import { articleUrl, categoryUrl } from '@/lib/urls';
 import { JsonLd } from '@/components/json-ld';
+import { NotFoundPage } from '@/components/not-found-page';
 
 type Props = { params: Promise<{ slug: string[] }> };
 
@@ -23,14 +23,14 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const slug = await resolveSlug((await params).slug);
   const article = slug && (await getSummary(slug));
-  if (!article) notFound();
+  if (!article) return NOT_FOUND_METADATA;
   return articleMetadata(article, articleUrl(article.slug));
 }
 
 export default async function ArticlePage({ params }: Props) {
   const slug = await resolveSlug((await params).slug);
   const article = slug && (await getArticle(slug));
-  if (!article) notFound();
+  if (!article) return <NotFoundPage />;
   const neighbours = await getNeighbours(article.slug);
   const primary = article.categories[0];
   // Aggregated news often repeats its lead image as the body's first picture: show it once.

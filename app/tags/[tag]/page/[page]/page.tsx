@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { permanentRedirect } from 'next/navigation';
 import { TagListing } from '@/components/tag-listing';
-import { parsePageParam, resolveTag } from '@/lib/content';
+import { getTagPage, parsePageParam, resolveTag } from '@/lib/content';
 import { siteConfig } from '@/lib/config';
-import { pageMetadata } from '@/lib/metadata/page-metadata';
+import { NOT_FOUND_METADATA, pageMetadata } from '@/lib/metadata/page-metadata';
 import { tagStaticParams } from '@/lib/tag-params';
 import { tagUrl } from '@/lib/urls';
+import { NotFoundPage } from '@/components/not-found-page';
 
 type Props = { params: Promise<{ tag: string; page: string }> };
 
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tag: raw, page: rawPage } = await params;
   const tag = await resolveTag(raw);
   const page = parsePageParam(rawPage);
-  if (!tag || page === null) notFound();
+  if (!tag || page === null || !(await getTagPage(tag, page))) return NOT_FOUND_METADATA;
   return pageMetadata({
     title: `#${tag} · 第 ${page} 页`,
     description: `${siteConfig.name}标签「${tag}」下的新闻`,
@@ -27,7 +28,7 @@ export default async function TagPagedPage({ params }: Props) {
   const { tag: raw, page: rawPage } = await params;
   const tag = await resolveTag(raw);
   const page = parsePageParam(rawPage);
-  if (!tag || page === null) notFound();
+  if (!tag || page === null) return <NotFoundPage />;
   if (page === 1) permanentRedirect(tagUrl(tag));
   return <TagListing tag={tag} page={page} />;
 }
