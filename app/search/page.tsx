@@ -4,7 +4,7 @@ import { Pagination } from '@/components/pagination';
 import { SearchForm } from '@/components/search-form';
 import { SearchResult } from '@/components/search-result';
 import { isPreview, parsePageParam } from '@/lib/content';
-import { MAX_QUERY_CHARS, parseQuery, searchArticles, type ParsedQuery } from '@/lib/search';
+import { MAX_QUERY_CHARS, MAX_QUERY_TERMS, parseQuery, searchArticles, type ParsedQuery } from '@/lib/search';
 import { searchUrl } from '@/lib/urls';
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
@@ -46,7 +46,11 @@ export default async function SearchPage({ searchParams }: Props) {
           <SearchForm id="search-page-query" label="修改搜索" defaultValue={query.text} large />
         </div>
         <div role="status" className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
-          {query.truncated && <p>搜索词太长，只搜索了前 {MAX_QUERY_CHARS} 个字符。</p>}
+          {query.truncated && (
+            <p>
+              搜索词太长，只搜索了开头的部分（最多 {MAX_QUERY_CHARS} 个字符、{MAX_QUERY_TERMS} 个词）。
+            </p>
+          )}
           <Notice query={query} />
           {query.terms.length > 0 &&
             (results.total > 0 ? (

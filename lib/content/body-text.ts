@@ -1,11 +1,9 @@
 import 'server-only';
+import { forEachConcurrently, READ_CONCURRENCY } from './concurrently';
 import { htmlToText } from './html-text';
 import { readBodySource } from './read-body';
 import { safeBodyHtml } from './safe-body';
 import type { ArticleSummary } from './types';
-
-/** Bodies read at once: as when indexing front matter, enough to keep the disk busy and memory bounded. */
-const READ_CONCURRENCY = 32;
 /**
  * Source characters rendered per wanted character of text: markup rarely takes more. Cutting the
  * source first keeps a long body from being rendered and sanitized whole for its first paragraphs.
@@ -29,12 +27,7 @@ export async function forEachBodyText(
   maxChars: number,
   onText: (text: string, position: number) => void,
 ): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < summaries.length) {
-      const i = next++;
-      onText(await readBodyText(summaries[i]!, maxChars), i);
-    }
-  };
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+  await forEachConcurrently(summaries, READ_CONCURRENCY, async (summary, i) =>
+    onText(await readBodyText(summary, maxChars), i),
+  );
 }

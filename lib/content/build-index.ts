@@ -4,15 +4,13 @@ import { fileTooLargeReason, MAX_FILE_BYTES } from '../sanitize/limits';
 import { siteConfig, permalinkPattern } from '../config';
 import { buildArchive, type Archive } from './archives';
 import { buildCategoryTree } from './categories';
+import { forEachConcurrently, READ_CONCURRENCY } from './concurrently';
 import { parseArticle } from './parse-article';
 import { buildPermalinks } from './permalinks';
 import { readArticleText } from './read-text';
 import { assignUniqueSlugs } from './slugs';
 import { listArticleFiles, type SourceFile } from './source';
 import type { ArticleSummary, CategoryNode, Problem } from './types';
-
-/** Files read at once while indexing: enough to keep the disk busy, few enough to bound memory. */
-const READ_CONCURRENCY = 32;
 
 export type ContentIndex = {
   /** Articles listed on the site, newest first: the published ones, and the drafts too in preview. */
@@ -68,14 +66,9 @@ export async function readArticleFiles(root?: string, cache?: ParseCache): Promi
   const listing = await listArticleFiles(root);
   const problems: Problem[] = listing.problems.map((p) => ({ ...p, severity: 'error' }));
   const parsed: ParsedFile[] = new Array(listing.files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < listing.files.length) {
-      const i = next++;
-      parsed[i] = await readOne(listing.files[i]!, cache);
-    }
-  };
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+  await forEachConcurrently(listing.files, READ_CONCURRENCY, async (file, i) => {
+    parsed[i] = await readOne(file, cache);
+  });
 
   const summaries: ArticleSummary[] = [];
   const nextCache: ParseCache = new Map();

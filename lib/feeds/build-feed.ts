@@ -3,10 +3,11 @@ import type { Article } from '../content/types';
 import { articleUrl, categoryUrl } from '../urls';
 import { absolutizeUrls } from './absolute-urls';
 import { feedPath, type FeedFormat } from './feed-formats';
-import { escapeHtml, stripXmlInvalid as clean } from './xml-text';
+import { escapeHtml } from '../html-text';
+import { stripXmlInvalid as clean } from './xml-text';
 
 export type FeedSite = { url: string; name: string; description: string; locale: string };
-export type FeedInput = { site: FeedSite; articles: readonly Article[]; categoryPath?: readonly string[] };
+type FeedInput = { site: FeedSite; articles: readonly Article[]; categoryPath?: readonly string[] };
 
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',

@@ -6,10 +6,3 @@ const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 export function stripXmlInvalid(text: string): string {
   return text.replace(NOT_XML_CHAR, '');
 }
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Plain text as HTML, for feed fields whose type is HTML (Atom titles, summaries). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]!);
-}

@@ -3,7 +3,7 @@ import { FIELD_BOOST, type SearchIndex } from './search-index';
 import { isSingleCjkKey, termKey } from './term-key';
 
 /** One matching article: its id in the index it came from, and how well it matched. */
-export type Hit = { id: number; score: number };
+type Hit = { id: number; score: number };
 
 /**
  * Up to this much is added to a score for being new (the newest article gets all of it, the oldest

@@ -9,8 +9,7 @@ import type { ParsedQuery } from './parse-query';
 import { INDEXED_BODY_CHARS, searchIndexOf } from './search-index-of';
 import { makeSnippet, type SnippetPart } from './snippet';
 
-export { MAX_QUERY_CHARS, parseQuery, type ParsedQuery } from './parse-query';
-export type { SnippetPart } from './snippet';
+export { MAX_QUERY_CHARS, MAX_QUERY_TERMS, parseQuery, type ParsedQuery } from './parse-query';
 
 export type SearchResult = { article: ArticleSummary; snippet: SnippetPart[] | null };
 
@@ -31,6 +30,8 @@ async function snippetOf(article: ArticleSummary, terms: readonly string[]): Pro
  * on a large site. Published hits are shown as the preview index has them (an edit is seen there).
  */
 export async function searchArticles(query: ParsedQuery, page: number): Promise<Page<SearchResult> | null> {
+  // Nothing searchable (empty, only punctuation): no index to wait for, nor drafts to read.
+  if (query.terms.length === 0) return paginate([], page);
   const [current, preview] = await Promise.all([currentIndex(), isPreview()]);
   const lists = preview ? [(await getIndex()).articles, current.drafts] : [current.articles];
   const hits = findHits(await Promise.all(lists.map(searchIndexOf)), query.terms);

@@ -10,7 +10,7 @@ export const INDEXED_BODY_CHARS = 600;
  * author. Text postings are most of the index (about 14 KB an article, against about 2 KB for the
  * rest), so this bounds it.
  */
-export const FULL_TEXT_ARTICLES = 10_000;
+const FULL_TEXT_ARTICLES = 10_000;
 
 // Built once per list of articles (a content index's published list, or a preview's drafts) and
 // kept while that list is: a new content index (a change, in development) gets a new search index.

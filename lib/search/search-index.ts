@@ -3,7 +3,7 @@ import { termKey } from './term-key';
 import { tokenize } from './tokenize';
 
 /** What the index holds of an article; `id` is its position in a newest-first list. */
-export type SearchDocument = {
+type SearchDocument = {
   id: number;
   title: string;
   /** Categories, tags and author: the labels an editor chose, in one field (each field costs memory per term). */

@@ -3,7 +3,7 @@ import { normalizeText } from './tokenize';
 /** A piece of a snippet: plain text, marked when it matched the query. Rendered as React text only. */
 export type SnippetPart = { text: string; mark: boolean };
 
-export const SNIPPET_LENGTH = 120;
+const SNIPPET_LENGTH = 120;
 /** Characters of context shown before the first match, at most a quarter of the snippet. */
 const LEAD = 30;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;

@@ -143,7 +143,9 @@ test.describe('feeds', () => {
     await page.goto(`/api/draft?secret=${encodeURIComponent(PREVIEW_SECRET)}&slug=${encodeURIComponent(DRAFT)}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('冬季养生指南');
     for (const url of ['/feed.xml', '/atom.xml', '/feed.json', '/categories/生活/feed.json', '/sitemap.xml']) {
-      const text = await (await page.request.get(url)).text();
+      const response = await page.request.get(url);
+      expect(response.status(), url).toBe(200);
+      const text = await response.text();
       expect(text, url).not.toContain(DRAFT);
       expect(text, url).not.toContain('冬季养生指南');
     }

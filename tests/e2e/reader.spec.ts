@@ -175,11 +175,13 @@ test.describe('a reader', () => {
       await page.goto(SEED);
       await page.getByRole('navigation', { name: '上一篇与下一篇' }).scrollIntoViewIfNeeded();
       await expect.poll(() => prefetched.length).toBeGreaterThan(0);
+      await page.waitForLoadState('networkidle');
       expect(notArticles()).toEqual([]);
 
       prefetched.length = 0;
       await page.goto('/');
       await expect.poll(() => prefetched.length).toBeGreaterThan(0);
+      await page.waitForLoadState('networkidle');
       expect(notArticles()).toEqual([]);
 
       await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '科技' }).click();

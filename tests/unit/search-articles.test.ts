@@ -83,7 +83,9 @@ describe('parseQuery', () => {
     const query = parseQuery(`${' '.repeat(798)}的😀`);
     expect(query.text).toBe('的😀');
     expect(searchUrl(query.text, 2)).toBe('/search?q=%E7%9A%84%F0%9F%98%80&page=2');
-    const halved = parseQuery(`${'x'.repeat(799)}😀`);
+    const atTheCut = `${'x'.repeat(MAX_QUERY_CHARS - 1)}😀`;
+    const halved = parseQuery(atTheCut);
+    expect(halved.text).toBe(atTheCut);
     expect(() => encodeURIComponent(halved.text)).not.toThrow();
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, stripXmlInvalid } from '@/lib/feeds/xml-text';
+import { escapeHtml } from '@/lib/html-text';
+import { stripXmlInvalid } from '@/lib/feeds/xml-text';
 
 describe('stripXmlInvalid', () => {
   it('removes C0 controls except tab, newline and carriage return', () => {

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { permalinkPattern } from '../../config';
 import { buildCategoryTree } from '../categories';
+import { forEachConcurrently } from '../concurrently';
 import { buildPermalinks } from '../permalinks';
 import { assignUniqueSlugs } from '../slugs';
 import { listArticleFiles, type SourceFile } from '../source';
@@ -43,15 +44,10 @@ export async function checkFiles(
   onChecked?: (count: number) => void,
 ): Promise<FileCheck[]> {
   const results: FileCheck[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      results[i] = await checkFile(files[i]!, options);
-      onChecked?.(1);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await forEachConcurrently(files, CONCURRENCY, async (file, i) => {
+    results[i] = await checkFile(file, options);
+    onChecked?.(1);
+  });
   return results;
 }
 

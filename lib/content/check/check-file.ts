@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileTooLargeReason, MAX_FILE_BYTES } from '../../sanitize/limits';
 import type { SanitizeChange } from '../../sanitize/sanitize-report';
+import { unescapeAttribute } from '../../html-text';
 import { urlScheme } from '../../safe-url';
 import { parseArticle } from '../parse-article';
 import { readArticleText } from '../read-text';
@@ -60,9 +61,7 @@ function hexoTags(body: string, bodyLine: number): { line: number; reason: strin
 
 /** Image sources of sanitized HTML: its attributes are always double-quoted and escaped, so a pattern reads them. */
 function imageSources(html: string): string[] {
-  return [...html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/g)].map((m) =>
-    m[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
-  );
+  return [...html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/g)].map((m) => unescapeAttribute(m[1]!));
 }
 
 /** Where on disk a site-relative URL is served from (public/), if it is one. */
