@@ -5,6 +5,7 @@ import { siteConfig, permalinkPattern } from '../config';
 import { buildArchive, type Archive } from './archives';
 import { buildCategoryTree } from './categories';
 import { forEachConcurrently, READ_CONCURRENCY } from './concurrently';
+import { fallbackDateOf } from './file-date';
 import { parseArticle } from './parse-article';
 import { buildPermalinks } from './permalinks';
 import { readArticleText } from './read-text';
@@ -46,7 +47,7 @@ async function readOne(file: SourceFile, cache: ParseCache | undefined): Promise
     const cached = cache?.get(file.path);
     if (cached?.version === version) return cached;
     const text = await readArticleText(file.path, stat.size);
-    const parsed = parseArticle(text, { relative: file.relative, display: file.display, draft: file.draft, mtime: stat.mtime });
+    const parsed = parseArticle(text, { relative: file.relative, display: file.display, draft: file.draft, fallbackDate: fallbackDateOf(stat) });
     const problems = parsed.problems;
     if (parsed.ok && stat.size > MAX_FILE_BYTES) {
       problems.push({ file: file.display, severity: 'error', kind: 'body', reason: fileTooLargeReason(stat.size) });

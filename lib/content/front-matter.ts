@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { z } from 'zod';
 import { parseDate } from '../dates';
 import { describeValue } from '../describe-value';
@@ -9,7 +10,13 @@ export const IMAGE_KEYS = ['thumbnail', 'headimg', 'cover', 'index_img', 'banner
 
 const MAX_TITLE_LENGTH = 300;
 
-const text = z.union([z.string(), z.number().transform(String)]).transform((s) => s.replace(/\s+/g, ' ').trim());
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+const text = z.union([z.string(), z.number().transform(String)]).transform(collapse);
+/**
+ * Text readers see (titles, summaries, names): feeds and scrapers write it with HTML entities
+ * (`&amp;`, `&#x4e2d;`), which Hexo themes output as markup. Decoded once here, it stays text.
+ */
+const displayText = z.union([z.string(), z.number().transform(String)]).transform((s) => collapse(decodeHTML(s)));
 const FLAG_WORDS: Record<string, boolean> = { true: true, yes: true, on: true, '1': true, false: false, no: false, off: false, '0': false };
 const flag = z.union([
   z.boolean(),
@@ -21,16 +28,16 @@ const flag = z.union([
     .transform((s) => FLAG_WORDS[s]!),
 ]);
 const FLAG_KEYS = new Set(['draft', 'published', 'comments']);
-const author = z.union([text, z.object({ name: text }).transform((a) => a.name)]);
+const author = z.union([displayText, z.object({ name: displayText }).transform((a) => a.name)]);
 
 /** The keys read as plain values; categories, tags, dates and images have normalizers of their own. */
 const frontMatterSchema = z.object({
-  title: text.optional(),
+  title: displayText.optional(),
   slug: text.optional(),
   permalink: text.optional(),
   author: author.optional(),
-  description: text.optional(),
-  excerpt: text.optional(),
+  description: displayText.optional(),
+  excerpt: displayText.optional(),
   draft: flag.optional(),
   published: flag.optional(),
   comments: flag.optional(),
@@ -45,6 +52,8 @@ export type FrontMatter = {
   date?: Date;
   /** The date had no zone and was read as wall time in the site's time zone. */
   dateIsWallTime: boolean;
+  /** Why a `date` that is present could not be read (`date` is then unset, as if missing). */
+  invalidDate?: string;
   updated?: Date;
   categories: string[][];
   tags: string[];
@@ -56,9 +65,7 @@ export type FrontMatter = {
 /** Something in one field was ignored or changed; `message` starts with the field's name. */
 export type FieldWarning = { key: string; message: string };
 
-export type FrontMatterResult =
-  | { ok: true; value: FrontMatter; warnings: FieldWarning[] }
-  | { ok: false; reason: string; warnings: FieldWarning[] };
+export type FrontMatterResult = { value: FrontMatter; warnings: FieldWarning[] };
 
 /**
  * Hexo themes resolve a relative front-matter image (`images/a.jpg`) against the site root. Left
@@ -79,7 +86,8 @@ export function normalizeFrontMatter(data: Record<string, unknown>, timeZone: st
   for (const key of Object.keys(frontMatterSchema.shape) as (keyof typeof frontMatterSchema.shape)[]) {
     if (!present(data[key])) continue;
     const parsed = frontMatterSchema.shape[key].safeParse(data[key]);
-    if (parsed.success) plain[key] = parsed.data;
+    // The raw value: the whole object is parsed once below, and decoding entities twice would decode `&amp;amp;` to `&`.
+    if (parsed.success) plain[key] = data[key];
     else if (FLAG_KEYS.has(key)) {
       // An unreadable draft flag must not publish what its author meant to hold back.
       if (key !== 'comments') plain[key] = key === 'draft';
@@ -90,11 +98,13 @@ export function normalizeFrontMatter(data: Record<string, unknown>, timeZone: st
 
   let date: Date | undefined;
   let dateIsWallTime = false;
+  let invalidDate: string | undefined;
   if (present(data.date)) {
     const parsed = parseDate(data.date, timeZone);
-    if (!parsed.ok) return { ok: false, reason: `date ${parsed.reason}`, warnings };
-    date = parsed.date;
-    dateIsWallTime = !parsed.zoned;
+    if (parsed.ok) {
+      date = parsed.date;
+      dateIsWallTime = !parsed.zoned;
+    } else invalidDate = `date ${parsed.reason}`;
   }
 
   let updated: Date | undefined;
@@ -124,7 +134,6 @@ export function normalizeFrontMatter(data: Record<string, unknown>, timeZone: st
   if (fields.title && fields.title.length > MAX_TITLE_LENGTH) warn('title', `longer than ${MAX_TITLE_LENGTH} characters; cut`);
 
   return {
-    ok: true,
     warnings,
     value: {
       title: title || undefined,
@@ -134,6 +143,7 @@ export function normalizeFrontMatter(data: Record<string, unknown>, timeZone: st
       description: fields.excerpt || fields.description || undefined,
       date,
       dateIsWallTime,
+      ...(invalidDate && { invalidDate }),
       updated,
       categories: categories.value,
       tags: tags.value,

@@ -1,32 +1,7 @@
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  middot: '·',
-};
+import { decodeHTML } from 'entities';
 
 const INLINE_TAG =
   /<\/?(?:a|abbr|b|cite|code|del|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u)(?:\s[^>]*)?>/gi;
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
-    if (code[0] === '#') {
-      const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-      return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : '';
-    }
-    return NAMED[code.toLowerCase()] ?? whole;
-  });
-}
 
 /**
  * Plain text of an HTML fragment, for excerpts. The result is only ever rendered as React text,
@@ -37,7 +12,7 @@ export function htmlToText(html: string, { skipHeadings = false } = {}): string 
     .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
     .replace(/<(script|style|template|noscript|iframe|object|svg|math|textarea|title)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
   // Inline tags vanish without a trace ("第二段，<b>加粗</b>。"); block tags separate words.
-  return decodeEntities(withoutInvisible.replace(INLINE_TAG, '').replace(/<\/?[a-z!?][^>]*(?:>|$)/gi, ' '))
+  return decodeHTML(withoutInvisible.replace(INLINE_TAG, '').replace(/<\/?[a-z!?][^>]*(?:>|$)/gi, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }

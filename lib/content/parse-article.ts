@@ -2,6 +2,7 @@ import { siteConfig } from '../config';
 import { beforeMore, makeExcerpt } from './excerpt';
 import { IMAGE_KEYS, normalizeFrontMatter } from './front-matter';
 import { detectFormat, renderBody } from './body-format';
+import type { FallbackDate } from './file-date';
 import { FrontMatterError, lineOfKey, readFrontMatter, type RawArticle } from './read-front-matter';
 import { slugFromPath, normalizeSlug } from './slugs';
 import type { ArticleSummary, Problem, ProblemKind } from './types';
@@ -13,7 +14,7 @@ export type ParsedFile =
   | { ok: true; summary: ArticleSummary; raw: RawArticle; problems: Problem[] }
   | { ok: false; problems: Problem[] };
 
-export type FileFacts = { relative: string; display: string; draft: boolean; mtime: Date };
+export type FileFacts = { relative: string; display: string; draft: boolean; fallbackDate: FallbackDate };
 
 const stem = (relative: string) => relative.split('/').pop()!.replace(/\.(?:md|markdown)$/i, '');
 
@@ -53,12 +54,14 @@ export function parseArticle(text: string, facts: FileFacts, timeZone = siteConf
 
   const normalized = normalizeFrontMatter(raw.data, timeZone);
   for (const w of normalized.warnings) add('warning', kindOfKey(w.key), w.message, w.key);
-  if (!normalized.ok) return fail('date', normalized.reason, lineOfKey(raw, 'date'));
   const fm = normalized.value;
 
   if (!fm.title) add('warning', 'title', 'no title; the file name is used instead', 'title');
-  if (!fm.date) add('warning', 'date', "no date; the file's modification time is used instead", 'date');
-  else if (fm.dateIsWallTime) {
+  if (!fm.date) {
+    const { date, source } = facts.fallbackDate;
+    const fallback = `the file's ${source} (${date.toISOString()}) is used instead`;
+    add('warning', 'date', fm.invalidDate ? `${fm.invalidDate}; ${fallback}` : `no date; ${fallback}`, 'date');
+  } else if (fm.dateIsWallTime) {
     add('notice', 'date-zone', `date has no time zone; it is read as ${timeZone} time (SITE_TIMEZONE)`, 'date');
   }
 
@@ -70,7 +73,7 @@ export function parseArticle(text: string, facts: FileFacts, timeZone = siteConf
   const summary: ArticleSummary = {
     slug: (fm.slug && normalizeSlug(fm.slug)) || slugFromPath(facts.relative),
     title: fm.title ?? stem(facts.relative),
-    date: (fm.date ?? facts.mtime).toISOString(),
+    date: (fm.date ?? facts.fallbackDate.date).toISOString(),
     updated: fm.updated?.toISOString(),
     author: fm.author,
     categories: fm.categories,

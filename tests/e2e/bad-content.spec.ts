@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BAD_FILES, BAD_LINKS } from './bad-files.mjs';
 import { watchCanary } from './guard';
@@ -33,16 +33,18 @@ const SERVED: { slug: string; title: string | RegExp; body?: string | RegExp }[]
   { slug: 'dup-slug', title: '重复一', body: '一。' },
   { slug: 'dup-slug-2', title: '重复二', body: '二。' },
   { slug: 'bad/带 空格 #?% 的文件', title: '文件名带空格和符号', body: '奇怪的文件名。' },
+  // Unreadable dates: dated by the file instead, as Hexo does.
+  { slug: 'bad/invalid-date', title: '日期错误', body: '正文' },
+  { slug: 'bad/date-invalid-date', title: '生成器写的日期', body: '日期不明的新闻。' },
+  { slug: 'bad/date-yesterday', title: '昨天', body: '正文' },
+  { slug: 'bad/date-year-0', title: '公元零年', body: '正文' },
+  { slug: 'bad/date-year-9999', title: '九九九九年', body: '正文' },
 ];
 
 const REFUSED = [
   'bad/broken-yaml',
   'bad/empty',
   'bad/binary',
-  'bad/invalid-date',
-  'bad/date-yesterday',
-  'bad/date-year-0',
-  'bad/date-year-9999',
   'bad/js-front-matter',
   'bad/coffee-front-matter',
   'bad/self-loop',
@@ -142,7 +144,19 @@ test.describe('bad files in the content folder', () => {
     );
   });
 
-  test('unreadable, empty, binary, code and undated files have no page', async ({ request }) => {
+  test('an article with an unreadable date is listed, dated by its file, in the category and tag only it has', async ({
+    page,
+  }) => {
+    const created = statSync(path.join(root, '.e2e/content/bad/date-invalid-date.md')).birthtime;
+    for (const url of ['/', '/categories/日期不明', '/tags/无日期']) {
+      await page.goto(url);
+      const item = page.locator('main article').filter({ hasText: '生成器写的日期' });
+      await expect(item, url).toHaveCount(1);
+      await expect(item.locator('time'), url).toHaveAttribute('datetime', created.toISOString());
+    }
+  });
+
+  test('unreadable, empty, binary and code files have no page', async ({ request }) => {
     for (const slug of REFUSED) {
       expect((await request.get(articleUrl(slug))).status(), slug).toBe(404);
     }

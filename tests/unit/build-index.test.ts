@@ -29,7 +29,6 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
       'code.md': `---js\n({ title: (require('fs').writeFileSync(${JSON.stringify(jsMarker)}, 'x'), 'pwned') })\n---\nbody\n`,
       'empty.md': '',
       'binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
-      'bad-date.md': article('title: Bad date\ndate: 2021-13-45'),
       'draft-flag.md': article('title: Draft flag\ndate: 2021-09-01 10:00:00\ndraft: true'),
       'unpublished.md': article('title: Unpublished\ndate: 2021-08-01 10:00:00\npublished: false'),
       '_drafts/wip.md': article('title: Work in progress\ndate: 2021-07-01 10:00:00'),
@@ -79,7 +78,6 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
     expect(problemsOf('binary.md')).toEqual([
       ['error', 'binary', undefined, 'file contains NUL bytes: it is binary, not Markdown'],
     ]);
-    expect(problemsOf('bad-date.md')).toEqual([['error', 'date', 3, 'date month 13 does not exist']]);
     expect(problemsOf('no-title.md')).toEqual([
       ['warning', 'title', undefined, 'no title; the file name is used instead'],
     ]);
@@ -105,7 +103,6 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
 
   test('no other problems: good files, ignored folders and non-Markdown files report nothing', () => {
     expect(index.problems.filter((p) => p.severity !== 'notice').map((p) => p.file)).toEqual([
-      'bad-date.md',
       'binary.md',
       'broken-yaml.md',
       'code.md',
@@ -160,6 +157,62 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
   test('the file of each summary is its path relative to the content folder', () => {
     expect(index.bySlug.get('2021/good-old')?.article.file).toBe('2021/good-old.md');
     expect(index.drafts.find((d) => d.slug === 'wip')?.file).toBe('_drafts/wip.md');
+  });
+});
+
+describe('buildIndex: an unreadable date, as news generators write it', () => {
+  let root: string;
+  let index: ContentIndex;
+
+  beforeAll(async () => {
+    root = await makeTempDir('news-index-dates-');
+    await writeTree(root, {
+      'good.md': article('title: Good\ndate: 2021-01-01 10:00:00\ncategories: [A]'),
+      'invalid-date.md': article('title: Invalid\ndate: Invalid Date\ncategories: [Only, Here]\ntags: [lonely]'),
+      'month-13.md': article('title: Month 13\ndate: 2021-13-45'),
+    });
+    // Older than the good article: a fallback taken from the modification time would put them last.
+    const old = new Date('2000-01-01T00:00:00Z');
+    for (const file of ['invalid-date.md', 'month-13.md']) await fs.utimes(path.join(root, file), old, old);
+    index = await buildIndex(root);
+  });
+
+  const fallback = async (file: string) => {
+    const stat = await fs.stat(path.join(root, file));
+    return stat.birthtimeMs > 0
+      ? { date: stat.birthtime, source: 'creation' }
+      : { date: stat.mtime, source: 'modification' };
+  };
+
+  test('the article is published, dated by its file (creation time, else modification time), as Hexo does', async () => {
+    for (const [slug, file] of [
+      ['invalid-date', 'invalid-date.md'],
+      ['month-13', 'month-13.md'],
+    ] as const) {
+      const { date } = await fallback(file);
+      expect(index.bySlug.get(slug)?.article.date).toBe(date.toISOString());
+    }
+    expect(index.articles).toHaveLength(3);
+  });
+
+  test('its categories and tags exist, with their ancestors', () => {
+    expect(index.categoryMembers.get(categoryKey(['Only']))).toHaveLength(1);
+    expect(index.categoryMembers.get(categoryKey(['Only', 'Here']))).toHaveLength(1);
+    expect(index.tagMembers.get('lonely')).toHaveLength(1);
+  });
+
+  test('a warning names the file, the line, the reason and the date used instead', async () => {
+    const { date, source } = await fallback('invalid-date.md');
+    expect(index.problems.filter((p) => p.severity !== 'notice')).toEqual([
+      {
+        file: 'invalid-date.md',
+        severity: 'warning',
+        kind: 'date',
+        line: 3,
+        reason: `date "Invalid Date" is not a recognised date format (use 2021-10-28 14:08:07, ISO 8601 or RFC 2822); the file's ${source} time (${date.toISOString()}) is used instead`,
+      },
+      expect.objectContaining({ file: 'month-13.md', severity: 'warning', kind: 'date', line: 3 }),
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -61,7 +62,7 @@ describe('checkContent on a folder of good and bad articles (in this thread)', (
   test('every problem, sorted by file and line', () => {
     expect(report.problems.map((p) => [p.file, p.severity, p.kind, p.line])).toEqual([
       ['active.md', 'warning', 'sanitized', 5],
-      ['bad-date.md', 'error', 'date', 4],
+      ['bad-date.md', 'warning', 'date', 4],
       ['bad-image.md', 'warning', 'image', 4],
       ['code.md', 'error', 'code-front-matter', 1],
       ['deep.md', 'error', 'body', 5],
@@ -98,9 +99,17 @@ describe('checkContent on a folder of good and bad articles (in this thread)', (
     ]);
   });
 
-  test('an invalid date is an error at the line of `date:`', () => {
+  test("an invalid date is a warning at the line of `date:`, naming the file's date used instead", async () => {
+    const stat = await fs.stat(path.join(root, 'bad-date.md'));
+    const [source, date] = stat.birthtimeMs > 0 ? ['creation', stat.birthtime] : ['modification', stat.mtime];
     expect(problemsOf('bad-date.md')).toEqual([
-      { file: 'bad-date.md', severity: 'error', kind: 'date', line: 4, reason: 'date month 13 does not exist' },
+      {
+        file: 'bad-date.md',
+        severity: 'warning',
+        kind: 'date',
+        line: 4,
+        reason: `date month 13 does not exist; the file's ${source} time (${date.toISOString()}) is used instead`,
+      },
     ]);
   });
 
@@ -277,14 +286,14 @@ describe('checkContent on a folder of good and bad articles (in this thread)', (
     }).toEqual({
       root,
       files: 19,
-      // 19 files, 3 not readable as articles (YAML, date, ---js), 2 drafts.
-      articles: 14,
+      // 19 files, 2 not readable as articles (YAML, ---js), 2 drafts.
+      articles: 15,
       drafts: 2,
       // A, A/B (good.md and no-title.md); the draft's category is not counted.
       categories: 2,
-      // t1, t2, t3, 2021; not t1 of bad-date.md (refused) or draft-tag.
+      // t1, t2, t3, 2021; not draft-tag.
       tags: 4,
-      bySeverity: { error: 4, warning: 11, notice: 2 },
+      bySeverity: { error: 3, warning: 12, notice: 2 },
       byKind: {
         sanitized: 2,
         date: 1,
@@ -563,7 +572,7 @@ describe('the check:content command line', () => {
     withError = await makeTempDir('news-check-');
     await writeTree(withError, {
       'good.md': article('title: Good\ndate: 2021-01-01T00:00:00Z'),
-      'bad-date.md': article('title: Bad\ndate: 2021-02-30'),
+      'broken.md': article('title: [unclosed\ndate: 2021-01-01T00:00:00Z'),
     });
   });
 
@@ -644,7 +653,7 @@ describe('the check:content command line', () => {
     () => {
       const { status, stdout } = runCli([withError]);
       expect(status).toBe(1);
-      expect(stdout.split('\n')[0]).toBe('error: bad-date.md:3: date day 30 does not exist in 2021-02');
+      expect(stdout.split('\n')[0]).toMatch(/^error: broken\.md:3: front matter is not valid YAML: /);
     },
     CLI_TIMEOUT,
   );

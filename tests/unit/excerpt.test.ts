@@ -111,8 +111,14 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>a&nbsp;&nbsp;b\n\n  c</p>')).toBe('a b c');
   });
 
-  test('unknown entities are kept as written; out-of-range code points dropped', () => {
-    expect(htmlToText('&unknown; &#0; &#x110000;x')).toBe('&unknown; x');
+  test('every named entity, not a fixed list, and decimal and hex references', () => {
+    expect(htmlToText('&copy; &eacute;t&eacute; &#x4e2d;&#25991; &frac12; &Omega; &rarr; &euro;')).toBe(
+      '© été 中文 ½ Ω → €',
+    );
+  });
+
+  test('as a browser does: unknown entities kept as written, NUL and out-of-range references as U+FFFD', () => {
+    expect(htmlToText('&unknown; &#0; &#x110000;x')).toBe('&unknown; \uFFFD \uFFFDx');
   });
 
   test('headings are kept unless skipHeadings', () => {

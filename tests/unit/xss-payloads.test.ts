@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isTag, type AnyNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { decodeHTML } from 'entities';
 import { describe, expect, test } from 'vitest';
 import { parseArticle } from '@/lib/content/parse-article';
 import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS } from '@/lib/sanitize/allowlist';
@@ -131,13 +132,19 @@ describe('payloads in front matter are kept as text; only a safe image URL is ac
     ].join('\n');
     const parsed = parseArticle(
       file,
-      { relative: 'xss.md', display: 'xss.md', draft: false, mtime: new Date(0) },
+      {
+        relative: 'xss.md',
+        display: 'xss.md',
+        draft: false,
+        fallbackDate: { date: new Date(0), source: 'modification time' },
+      },
       'Asia/Shanghai',
     );
     if (!parsed.ok) throw new Error(`article refused: ${parsed.problems.map((p) => p.reason).join('; ')}`);
     const { summary, problems } = parsed;
 
-    const title = payload.replace(/\s+/g, ' ').trim().slice(0, 300);
+    // A title is the payload's text as a browser reads it: entities decoded, shown as characters.
+    const title = decodeHTML(payload).replace(/\s+/g, ' ').trim().slice(0, 300);
     expect(summary.title).toBe(title || 'xss');
     const name = asName(payload, 100);
     expect(summary.categories).toEqual(name ? [[name]] : []);

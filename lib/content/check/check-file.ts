@@ -4,6 +4,7 @@ import { fileTooLargeReason, MAX_FILE_BYTES } from '../../sanitize/limits';
 import type { SanitizeChange } from '../../sanitize/sanitize-report';
 import { unescapeAttribute } from '../../html-text';
 import { urlScheme } from '../../safe-url';
+import { fallbackDateOf } from '../file-date';
 import { parseArticle } from '../parse-article';
 import { readArticleText } from '../read-text';
 import { safeBodyHtml } from '../safe-body';
@@ -100,7 +101,7 @@ export async function checkFile(file: SourceFile, options: CheckOptions): Promis
     return result;
   }
 
-  const parsed = parseArticle(text, { relative: file.relative, display: file.display, draft: file.draft, mtime: stat.mtime }, options.timeZone);
+  const parsed = parseArticle(text, { relative: file.relative, display: file.display, draft: file.draft, fallbackDate: fallbackDateOf(stat) }, options.timeZone);
   result.problems.push(...parsed.problems);
   if (!parsed.ok) return result;
   const { summary, raw } = parsed;
