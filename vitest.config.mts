@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    setupFiles: ['tests/unit/setup-env.ts'],
     environment: 'node',
     // CI also writes a JSON report, from which .ci/run prints one closing "N passed, N failed" line.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],

@@ -3,6 +3,8 @@ import { DEFAULT_PERMALINK, parsePermalinkPattern, type PermalinkPattern } from 
 
 /** Articles per listing page: the feed, categories, tags. */
 export const PAGE_SIZE = 20;
+/** Articles in each RSS, Atom and JSON feed: the newest, as most sites' feeds carry. */
+export const FEED_SIZE = 50;
 /** Newest articles prerendered by `next build`; older ones render on first request. */
 export const PRERENDER_NEWEST = 200;
 /** Listing pages prerendered per feed, category or tag; later pages render on first request. */
@@ -35,6 +37,9 @@ const envSchema = z.object({
   SITE_TIMEZONE: z.string().trim().refine(isTimeZone, 'is not an IANA time zone').default('Asia/Shanghai'),
   CONTENT_DIR: z.string().trim().min(1).default('content'),
   PREVIEW_SECRET: z.string().min(16, 'must be at least 16 characters: it guards unpublished drafts').optional(),
+  REVALIDATE_SECRET: z.string().min(16, 'must be at least 16 characters: it lets a caller make the server re-read content').optional(),
+  CONTENT_SCAN_INTERVAL: z.coerce.number().min(0).max(86_400).default(10),
+  CONTENT_INDEX: z.string().trim().min(1).optional(),
   PERMALINK: z
     .string()
     .trim()
@@ -84,3 +89,14 @@ export const previewSecret: string | undefined = env.PREVIEW_SECRET;
 
 /** Hexo's permalink pattern (PERMALINK): old links of this form redirect to the articles. */
 export const permalinkPattern: PermalinkPattern = env.PERMALINK;
+/** The pattern as written, which the content index records: an index made with another is rebuilt. */
+export const permalinkSource: string = process.env.PERMALINK?.trim() || DEFAULT_PERMALINK;
+
+/** The secret a hook sends to POST /api/revalidate; without it, only the server's own watcher refreshes content. */
+export const revalidateSecret: string | undefined = env.REVALIDATE_SECRET;
+
+/** How the running server follows the content folder (besides file events): a full scan every so many seconds; 0: never. */
+export const contentScanIntervalMs: number = env.CONTENT_SCAN_INTERVAL * 1000;
+
+/** Where the content index lives, if not in the build folder's cache (.next/cache/content/index.db). */
+export const contentIndexFile: string | undefined = env.CONTENT_INDEX;

@@ -1,54 +1,59 @@
 import 'server-only';
-import { currentIndex, isPreview } from './current-index';
+import { currentView } from './current-index';
+import { decompressBody, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './db/article-rows';
+import { statement } from './db/statements';
 import { LruCache } from './lru';
-import { readBodySource } from './read-body';
 import { reportProblems } from './report';
 import { safeBodyHtml } from './safe-body';
-import { onContentChange } from './store';
-import type { Article, ArticleSummary } from './types';
+import type { Article, ArticleSummary, BodyFormat } from './types';
 
 /**
  * Sanitized bodies kept in memory, so an article is rendered and sanitized once, not per request
- * (and pages are cached by Next.js after their first render anyway). Bounded by count and bytes.
- * Preview bypasses it: an editor sees the file as saved, with what sanitizing changed.
+ * (its page, the feeds it is in). Bounded by count and bytes; keyed by the article's revision, so
+ * an update is rendered afresh. Preview bypasses it: an editor sees what sanitizing changed.
  */
 const BODY_CACHE_ENTRIES = 1000;
 const BODY_CACHE_BYTES = 64 * 1024 * 1024;
 type Body = Pick<Article, 'html' | 'bodyError' | 'sanitizeReport'>;
-const bodies: LruCache<string, Promise<Body>> = ((globalThis as { __newsBodyCache?: LruCache<string, Promise<Body>> })
-  .__newsBodyCache ??= new LruCache(BODY_CACHE_ENTRIES, BODY_CACHE_BYTES));
-onContentChange('article-bodies', () => bodies.clear());
+const bodies: LruCache<string, Body> = ((globalThis as { __newsBodyCache?: LruCache<string, Body> }).__newsBodyCache ??=
+  new LruCache(BODY_CACHE_ENTRIES, BODY_CACHE_BYTES));
 
-async function loadBody(summary: ArticleSummary, withReport: boolean): Promise<Body> {
-  const source = await readBodySource(summary);
-  if (!source.ok) return refuse(summary, source.reason);
-  const result = safeBodyHtml(source.body, summary.format, { report: withReport });
-  if (!result.ok) return refuse(summary, `${result.reason}; the body is not shown`);
+/** An article row with its stored body. */
+export type BodyRow = SummaryRow & { body: Uint8Array; body_error: string | null; revision: number };
+export const BODY_COLUMNS = `${SUMMARY_COLUMNS}, body, body_error, revision`;
+
+function render(row: BodyRow, withReport: boolean): Body {
+  if (row.body_error !== null) return { html: '', bodyError: row.body_error };
+  const result = safeBodyHtml(decompressBody(row.body), row.format as BodyFormat, { report: withReport });
+  if (!result.ok) {
+    const reason = `${result.reason}; the body is not shown`;
+    reportProblems([{ file: row.file, severity: 'error', kind: 'body', reason }]);
+    return { html: '', bodyError: reason };
+  }
   const report = result.report && { changes: result.report.changes, unlisted: result.report.unlisted };
   return { html: result.html, ...(report && { sanitizeReport: report }) };
 }
 
-function refuse(summary: ArticleSummary, reason: string): Body {
-  reportProblems([{ file: summary.file, severity: 'error', kind: 'body', reason }]);
-  return { html: '', bodyError: reason };
+/** A stored article with its sanitized body, through the body cache. */
+export function withBody(row: BodyRow): Article {
+  const key = `${row.id}\u0000${row.revision}`;
+  let body = bodies.get(key);
+  if (!body) {
+    body = render(row, false);
+    bodies.set(key, body, body.html.length * 2);
+  }
+  return { ...toSummary(row), ...body };
 }
 
 /** An article with its sanitized body, or null if there is no such article (a draft, outside preview). */
 export async function getArticle(slug: string): Promise<Article | null> {
-  const entry = (await currentIndex()).bySlug.get(slug);
-  if (!entry) return null;
-  if (await isPreview()) return { ...entry.article, ...(await loadBody(entry.article, true)) };
-  return withCachedBody(entry.article);
+  const view = await currentView();
+  const row = statement(view.db, `SELECT ${BODY_COLUMNS} FROM articles WHERE slug = ? ${view.withDrafts ? '' : 'AND draft = 0'}`).get(
+    slug,
+  ) as BodyRow | undefined;
+  if (!row) return null;
+  if (view.withDrafts) return { ...toSummary(row), ...render(row, true) };
+  return withBody(row);
 }
 
-/** A published article with its sanitized body, shared through the body cache. */
-export async function withCachedBody(summary: ArticleSummary): Promise<Article> {
-  const key = `${summary.file}\u0000${summary.slug}`;
-  let body = bodies.get(key);
-  if (!body) {
-    body = loadBody(summary, false);
-    bodies.set(key, body);
-    void body.then((b) => bodies.reweigh(key, b.html.length * 2));
-  }
-  return { ...summary, ...(await body) };
-}
+export type { ArticleSummary };

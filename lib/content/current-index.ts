@@ -1,9 +1,9 @@
 import 'server-only';
+import type { DatabaseSync } from 'node:sqlite';
 import { draftMode } from 'next/headers';
 import { cache } from 'react';
 import { previewSecret } from '../config';
-import type { ContentIndex } from './build-index';
-import { getIndex, getPreviewIndex } from './store';
+import { contentDb, contentGeneration, refreshContent } from './store';
 
 /**
  * Whether this request is an editor's preview (Next.js draft mode, turned on by /api/draft).
@@ -19,10 +19,23 @@ export const isPreview = cache(async (): Promise<boolean> => {
   }
 });
 
-/** One fresh preview index per request: its layout, page and metadata see the same content. */
-const previewIndexForRequest = cache(getPreviewIndex);
+/** What a page reads: the index, whether drafts are listed (preview), and the index's generation (for caches). */
+export type View = { db: DatabaseSync; withDrafts: boolean; generation: string };
 
-/** The index a page should read: drafts included and fresh from disk in preview, the published one otherwise. */
-export async function currentIndex(): Promise<ContentIndex> {
-  return (await isPreview()) ? previewIndexForRequest() : getIndex();
+/**
+ * The content as this request should see it. In preview, the folder is checked first (a walk and
+ * a stat per file; only changed files are read), so an editor's save shows on reload; the layout,
+ * page and metadata of one request share that check.
+ */
+export const currentView = cache(async (): Promise<View> => {
+  const preview = await isPreview();
+  const db = await contentDb();
+  if (preview) await refreshContent();
+  return { db, withDrafts: preview, generation: contentGeneration(db) };
+});
+
+/** The published site, whatever the request: feeds and the sitemap never list drafts, not even in preview. */
+export async function publishedView(): Promise<View> {
+  const db = await contentDb();
+  return { db, withDrafts: false, generation: contentGeneration(db) };
 }

@@ -1,8 +1,8 @@
 /** The content module: the only way pages reach articles. */
 export { getArticle } from './article';
 export { isPreview } from './current-index';
-export type { ContentIndex } from './build-index';
-export { getNewestArticles, getPublishedIndex, type NewestArticles } from './published';
+export { getNewestArticles, type NewestArticles } from './published';
+export { getSitemapSource, type SitemapSource } from './sitemap-source';
 export {
   getArchive,
   getArchivePage,

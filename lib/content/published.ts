@@ -1,16 +1,10 @@
 import 'server-only';
-import { withCachedBody } from './article';
-import type { ContentIndex } from './build-index';
+import { withBody, BODY_COLUMNS, type BodyRow } from './article';
 import { categoryKey } from './categories';
+import { publishedView } from './current-index';
+import { statement } from './db/statements';
 import { paramCandidates } from './slugs';
-import { getIndex } from './store';
 import type { Article } from './types';
-
-/**
- * The published site, whatever the request: feeds and the sitemap are public documents that
- * readers and search engines keep, so they never list drafts, not even in an editor's preview.
- */
-export const getPublishedIndex = (): Promise<ContentIndex> => getIndex();
 
 export type NewestArticles = { categoryPath?: string[]; articles: Article[] };
 
@@ -19,13 +13,20 @@ export type NewestArticles = { categoryPath?: string[]; articles: Article[] };
  * category that route params name (with its descendants, as its listing shows). Null if no such category.
  */
 export async function getNewestArticles(count: number, categorySegments?: readonly string[]): Promise<NewestArticles | null> {
-  const index = await getIndex();
-  if (!categorySegments) return { articles: await Promise.all(index.articles.slice(0, count).map(withCachedBody)) };
+  const { db } = await publishedView();
+  if (!categorySegments) {
+    const rows = statement(db, `SELECT ${BODY_COLUMNS} FROM articles WHERE draft = 0 ORDER BY date_ms DESC, slug ASC LIMIT ?`).all(
+      count,
+    ) as BodyRow[];
+    return { articles: rows.map(withBody) };
+  }
   for (const path of paramCandidates(categorySegments)) {
-    const positions = index.categoryMembers.get(categoryKey(path));
-    if (!positions) continue;
-    const articles = await Promise.all(positions.slice(0, count).map((p) => withCachedBody(index.articles[p]!)));
-    return { categoryPath: path, articles };
+    const rows = statement(
+      db,
+      `SELECT ${BODY_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')} FROM category_members m JOIN articles a ON a.id = m.article_id
+       WHERE m.key = ? AND m.draft = 0 ORDER BY m.date_ms DESC, m.slug ASC LIMIT ?`,
+    ).all(categoryKey(path), count) as BodyRow[];
+    if (rows.length > 0) return { categoryPath: path, articles: rows.map(withBody) };
   }
   return null;
 }

@@ -1,22 +1,17 @@
 import 'server-only';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileTooLargeReason, MAX_FILE_BYTES } from '../sanitize/limits';
-import { readFrontMatter } from './read-front-matter';
-import { contentRoot } from './source';
+import { decompressBody } from './db/article-rows';
+import { statement } from './db/statements';
+import { contentDb } from './store';
 import type { ArticleSummary } from './types';
 
 export type BodySource = { ok: true; body: string } | { ok: false; reason: string };
 
-/** An article's body as written (Markdown or HTML, front matter removed), or why it cannot be read. */
+/** An article's body as last indexed (Markdown or HTML, front matter removed), or why it cannot be shown. */
 export async function readBodySource(summary: ArticleSummary): Promise<BodySource> {
-  const file = path.join(contentRoot(), summary.file);
-  try {
-    const { size } = await fs.stat(/* turbopackIgnore: true */ file);
-    if (size > MAX_FILE_BYTES) return { ok: false, reason: fileTooLargeReason(size) };
-    return { ok: true, body: readFrontMatter(await fs.readFile(/* turbopackIgnore: true */ file, 'utf8')).body };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, reason: `body cannot be read: ${code ?? (error as Error).message}` };
-  }
+  const row = statement(await contentDb(), 'SELECT body, body_error FROM articles WHERE file = ?').get(summary.file) as
+    | { body: Uint8Array; body_error: string | null }
+    | undefined;
+  if (!row) return { ok: false, reason: 'no longer in the content folder' };
+  if (row.body_error !== null) return { ok: false, reason: row.body_error };
+  return { ok: true, body: decompressBody(row.body) };
 }

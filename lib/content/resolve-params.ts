@@ -1,23 +1,28 @@
 import 'server-only';
-import { categoryKey } from './categories';
 import { normalizePermalinkPath } from '../permalink-pattern';
+import { categoryKey } from './categories';
+import { currentView } from './current-index';
+import { statement } from './db/statements';
 import { parsePageParam } from './paginate';
 import { normalizeSlug, paramCandidates } from './slugs';
-import { currentIndex } from './current-index';
+import { claimOrder } from './sync/permalink-problems';
 
-/** The slug of the published article that route params name, or null. */
+const filter = (withDrafts: boolean) => (withDrafts ? '' : 'AND draft = 0');
+
+/** The slug of the article that route params name (published, or any in preview), or null. */
 export async function resolveSlug(segments: readonly string[]): Promise<string | null> {
-  const index = await currentIndex();
+  const { db, withDrafts } = await currentView();
   for (const candidate of paramCandidates(segments)) {
     const slug = normalizeSlug(candidate.join('/'));
-    if (index.bySlug.has(slug)) return slug;
+    if (statement(db, `SELECT 1 FROM articles WHERE slug = ? ${filter(withDrafts)}`).get(slug)) return slug;
   }
   return null;
 }
 
 export async function resolveTag(param: string): Promise<string | null> {
-  const index = await currentIndex();
-  return paramCandidates([param]).map(([tag]) => tag!).find((tag) => index.tagMembers.has(tag)) ?? null;
+  const { db, withDrafts } = await currentView();
+  const has = (tag: string) => statement(db, `SELECT 1 FROM tag_members WHERE tag = ? ${filter(withDrafts)} LIMIT 1`).get(tag);
+  return paramCandidates([param]).map(([tag]) => tag!).find((tag) => has(tag)) ?? null;
 }
 
 export type CategoryRoute = {
@@ -32,16 +37,16 @@ export type CategoryRoute = {
  * is pagination unless a category is really named so (`[新闻, page, 2]`).
  */
 export async function resolveCategoryRoute(segments: readonly string[]): Promise<CategoryRoute | null> {
-  const index = await currentIndex();
+  const { db, withDrafts } = await currentView();
+  const exists = (path: readonly string[]) =>
+    statement(db, `SELECT 1 FROM category_members WHERE key = ? ${filter(withDrafts)} LIMIT 1`).get(categoryKey(path));
   for (const path of paramCandidates(segments)) {
-    if (index.categoryMembers.has(categoryKey(path))) return { path, page: 1, redirectToFirstPage: false };
+    if (exists(path)) return { path, page: 1, redirectToFirstPage: false };
     const n = path.length;
     if (n >= 3 && path[n - 2] === 'page') {
       const page = parsePageParam(path[n - 1]);
       const parent = path.slice(0, -2);
-      if (page !== null && index.categoryMembers.has(categoryKey(parent))) {
-        return { path: parent, page, redirectToFirstPage: page === 1 };
-      }
+      if (page !== null && exists(parent)) return { path: parent, page, redirectToFirstPage: page === 1 };
     }
   }
   return null;
@@ -49,10 +54,16 @@ export async function resolveCategoryRoute(segments: readonly string[]): Promise
 
 /** The slug of the article an old Hexo address (PERMALINK or a front-matter `permalink:`) names, or null. */
 export async function resolveLegacyPermalink(segments: readonly string[]): Promise<string | null> {
-  const { permalinks } = await currentIndex();
+  const { db, withDrafts } = await currentView();
   for (const candidate of paramCandidates(segments)) {
-    const slug = permalinks.get(normalizePermalinkPath(candidate.join('/')));
-    if (slug !== undefined) return slug;
+    const path = normalizePermalinkPath(candidate.join('/'));
+    if (path === '') continue;
+    const row = statement(
+      db,
+      `SELECT a.slug FROM permalink_claims c JOIN articles a ON a.id = c.article_id
+       WHERE c.path = ? ${withDrafts ? '' : 'AND c.draft = 0'} ORDER BY ${claimOrder('c.')} LIMIT 1`,
+    ).get(path) as { slug: string } | undefined;
+    if (row) return row.slug;
   }
   return null;
 }

@@ -93,19 +93,49 @@ async function walk(dir: string, root: string, listing: Listing, seen: Set<strin
   }
 }
 
-/**
- * Lists the article files of the content folder, and the drafts of its `_drafts/` folder. A Hexo
- * `source` folder (one with `_posts/`) is read the Hexo way: only `_posts/` holds articles.
- */
-export async function listArticleFiles(root = contentRoot()): Promise<Listing> {
-  const listing: Listing = { files: [], problems: [] };
+/** Where articles live: a Hexo `source` folder (one with `_posts/`) keeps them in `_posts/`. */
+async function articleRoots(root: string): Promise<{ base: string; draft: boolean }[]> {
   if (!(await isDirectory(root))) {
     throw new ContentFolderError(`content folder ${root} does not exist or is not a folder: set CONTENT_DIR`);
   }
   const posts = path.join(root, '_posts');
-  const articlesRoot = (await isDirectory(posts)) ? posts : root;
-  await walk(articlesRoot, root, listing, new Set(), false, articlesRoot);
   const drafts = path.join(root, '_drafts');
-  if (await isDirectory(drafts)) await walk(drafts, root, listing, new Set(), true, drafts);
+  return [
+    { base: (await isDirectory(posts)) ? posts : root, draft: false },
+    ...((await isDirectory(drafts)) ? [{ base: drafts, draft: true }] : []),
+  ];
+}
+
+/**
+ * Lists the article files of the content folder, and the drafts of its `_drafts/` folder. A Hexo
+ * `source` folder (one with `_posts/`) is read the Hexo way: only `_posts/` holds articles.
+ * With `under` (a folder relative to the content folder), only the articles below it.
+ */
+export async function listArticleFiles(root = contentRoot(), under?: string): Promise<Listing> {
+  const listing: Listing = { files: [], problems: [] };
+  for (const { base, draft } of await articleRoots(root)) {
+    const start = under === undefined ? base : path.join(root, under);
+    const inside = path.relative(base, start);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) continue;
+    // A folder below the articles root is skipped if any folder on the way is (`.x`, `_x`, node_modules).
+    if (inside !== '' && inside.split(path.sep).some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules')) continue;
+    if (!(await isDirectory(start))) continue;
+    await walk(start, root, listing, new Set(), draft, base);
+  }
   return listing;
+}
+
+/** The article file at `display` (relative to the content folder), if that path is one the site reads. */
+export async function sourceFileOf(root: string, display: string): Promise<SourceFile | null> {
+  if (!ARTICLE.test(display)) return null;
+  const full = path.join(root, display);
+  for (const { base, draft } of await articleRoots(root)) {
+    const relative = path.relative(base, full);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+    const folders = relative.split(path.sep).slice(0, -1);
+    if (folders.some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules')) continue;
+    if (path.basename(relative).startsWith('.')) return null;
+    return { path: full, relative: relative.split(path.sep).join('/'), display: display.split(path.sep).join('/'), draft };
+  }
+  return null;
 }

@@ -1,77 +1,146 @@
 import 'server-only';
-import { assembleIndex, readArticleFiles, type ContentIndex, type ParseCache } from './build-index';
-import { reportProblems } from './report';
-import { watchContentInDevelopment } from './watch';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { contentIndexFile, permalinkPattern, permalinkSource, siteConfig } from '../config';
+import { withFileLock } from './db/file-lock';
+import { openDatabase } from './db/open-database';
+import { contentRoot } from './source';
+import { syncContent, type SyncResult } from './sync/sync-content';
+import type { IndexSettings } from './sync/write-article';
 
-type Store = {
-  published?: Promise<ContentIndex>;
-  /**
-   * Preview re-indexes: the one under way, and the one queued behind it for requests that arrived
-   * meanwhile (the run under way may have read a file before the editor saved it).
-   */
-  preview?: { current?: Promise<ContentIndex>; next?: Promise<ContentIndex> };
-  /** The files as last parsed, shared by both indexes so a re-index reads only changed files. */
-  parsed?: ParseCache;
-  listeners?: Map<string, () => void>;
+/** How long a file must stay unchanged before a running server reads it: an importer may still be writing. */
+export const SETTLE_MS = 300;
+
+type Sync = { promise: Promise<SyncResult>; paths: Set<string> | null };
+
+type Service = {
+  db?: Promise<DatabaseSync>;
+  onCommit?: () => void;
+  /** Bumped on every commit of this process; other processes' commits show in PRAGMA data_version. */
+  localCommits: number;
+  running?: Sync;
+  queued?: Sync;
 };
 
-// One store per server process. Kept on globalThis so that modules evaluated again (dev reloads,
-// several route bundles in one process) share it instead of re-reading the content folder.
-const store: Store = ((globalThis as { __newsContentStore?: Store }).__newsContentStore ??= {});
+// One per server process, on globalThis: route bundles, instrumentation and dev reloads share it.
+const service: Service = ((globalThis as { __newsContentService?: Service }).__newsContentService ??= { localCommits: 0 });
 
-const listeners = (store.listeners ??= new Map());
+const isBuild = () => process.env.NEXT_PHASE === 'phase-production-build';
+const distDir = () => path.join(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR || '.next');
 
-/**
- * Registers a cache to drop whenever the content changes (article bodies). Keyed by name, so a
- * module evaluated again by a dev reload replaces its listener instead of adding another.
- */
-export function onContentChange(name: string, listener: () => void): void {
-  listeners.set(name, listener);
+/** The index file: CONTENT_INDEX, else the build folder's cache, which `next build` keeps between builds. */
+export function indexFile(): string {
+  return contentIndexFile
+    ? path.resolve(/* turbopackIgnore: true */ process.cwd(), contentIndexFile)
+    : path.join(distDir(), 'cache', 'content', 'index.db');
 }
 
-function invalidate() {
-  store.published = undefined;
-  listeners.forEach((listener) => listener());
+/** Where the build records the change log position its pages were rendered at. */
+export const buildMarkFile = () => path.join(distDir(), 'content-index.json');
+
+export const indexSettings = (): IndexSettings => ({ timeZone: siteConfig.timeZone, permalinkPattern });
+
+function fingerprint(root: string): string {
+  return JSON.stringify([root, siteConfig.timeZone, permalinkSource]);
 }
 
-async function index(withDrafts: boolean): Promise<ContentIndex> {
-  const files = await readArticleFiles(undefined, store.parsed);
-  store.parsed = files.cache;
-  const built = assembleIndex(files, withDrafts);
-  reportProblems(built.problems);
-  return built;
+async function open(): Promise<DatabaseSync> {
+  const root = contentRoot();
+  const file = indexFile();
+  if (isBuild()) {
+    // The build's workers each ask for the index: the first brings it up to date, the others wait for it.
+    return withFileLock(`${file}.lock`, async () => {
+      const db = openDatabase(file, { fingerprint: fingerprint(root), busyTimeout: 60_000 });
+      const result = await syncContent(db, root, indexSettings(), { settleMs: 0, logChanges: true });
+      if (result.seq !== null) service.localCommits++;
+      if (!existsSync(/* turbopackIgnore: true */ buildMarkFile())) {
+        const seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM changes').get() as { seq: number }).seq;
+        writeFileSync(/* turbopackIgnore: true */ buildMarkFile(), JSON.stringify({ seq }));
+      }
+      return db;
+    });
+  }
+  const db = openDatabase(file, { fingerprint: fingerprint(root) });
+  const empty = !(db.prepare('SELECT 1 FROM files LIMIT 1').get() as unknown);
+  // A server started without its build's index (a copied standalone folder) builds it before serving.
+  if (empty) await sync(db, { paths: null, logChanges: false, settleMs: 0 });
+  return db;
 }
 
-/** The published articles, read once per process (and again after a change, in development). */
-export function getIndex(): Promise<ContentIndex> {
-  watchContentInDevelopment(invalidate);
-  store.published ??= index(false).catch((error: unknown) => {
-    store.published = undefined;
+/** The content index, up to date as of this process's last sync. */
+export function contentDb(): Promise<DatabaseSync> {
+  service.db ??= open().catch((error: unknown) => {
+    service.db = undefined;
     throw error;
   });
-  return store.published;
+  return service.db;
 }
 
-function startPreviewRun(preview: NonNullable<Store['preview']>): Promise<ContentIndex> {
-  const run: Promise<ContentIndex> = index(true).finally(() => {
-    if (preview.current === run) preview.current = undefined;
-  });
-  preview.current = run;
-  return run;
+/** Changes whenever the index does (this process's commits or another's): the key of derived caches. */
+export function contentGeneration(db: DatabaseSync): string {
+  const { data_version } = db.prepare('PRAGMA data_version').get() as { data_version: number };
+  return `${data_version}:${service.localCommits}`;
+}
+
+function sync(db: DatabaseSync, { paths, logChanges, settleMs }: { paths: Set<string> | null; logChanges: boolean; settleMs: number }) {
+  return syncContent(db, contentRoot(), indexSettings(), { paths: paths ? [...paths] : undefined, settleMs, logChanges }).then(
+    (result) => {
+      if (result.seq !== null) {
+        service.localCommits++;
+        service.onCommit?.();
+      }
+      return result;
+    },
+  );
+}
+
+/** Called after every batch of changes this process commits (to refresh the pages they changed). */
+export function onContentCommit(listener: () => void): void {
+  service.onCommit = listener;
 }
 
 /**
- * Every article, drafts included, as the files are now: preview shows an editor's save on reload.
- * Each request gets a re-index that started after it arrived (a walk and a stat per file; only
- * changed files are read again). Requests arriving during a run share the one queued behind it.
+ * Brings the index up to date with the content folder, or with the files and folders at `paths`.
+ * Calls made while a sync runs share the one queued behind it (which also covers what they asked
+ * for), so a burst of calls costs at most two syncs, and none misses a change made before it.
  */
-export function getPreviewIndex(): Promise<ContentIndex> {
-  const preview = (store.preview ??= {});
-  if (!preview.current) return startPreviewRun(preview);
-  const ignore = () => {};
-  preview.next ??= preview.current.then(ignore, ignore).then(() => {
-    preview.next = undefined;
-    return startPreviewRun(preview);
+export function refreshContent(paths?: readonly string[]): Promise<SyncResult> {
+  const wanted = paths ? new Set(paths) : null;
+  if (!service.running) return run(wanted);
+  const queued = service.queued;
+  if (queued) {
+    if (!wanted) queued.paths = null;
+    else wanted.forEach((p) => queued.paths?.add(p));
+    return queued.promise;
+  }
+  const next: Sync = { paths: wanted, promise: Promise.resolve() as unknown as Promise<SyncResult> };
+  const settled = () => {};
+  next.promise = service.running.promise.then(settled, settled).then(() => {
+    service.queued = undefined;
+    return run(next.paths);
   });
-  return preview.next;
+  service.queued = next;
+  return next.promise;
+}
+
+function run(paths: Set<string> | null): Promise<SyncResult> {
+  const promise = contentDb().then((db) => sync(db, { paths, logChanges: true, settleMs: SETTLE_MS }));
+  const running: Sync = { paths, promise };
+  service.running = running;
+  const done = () => {
+    if (service.running === running) service.running = undefined;
+  };
+  promise.then(done, done);
+  return promise;
+}
+
+/** The change log position the build rendered its pages at; null when unknown (pages of unknown age). */
+export function buildMark(): number | null {
+  try {
+    const { seq } = JSON.parse(readFileSync(/* turbopackIgnore: true */ buildMarkFile(), 'utf8')) as { seq: unknown };
+    return typeof seq === 'number' ? seq : null;
+  } catch {
+    return null;
+  }
 }

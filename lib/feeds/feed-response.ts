@@ -1,12 +1,9 @@
 import 'server-only';
-import { siteConfig } from '../config';
+import { FEED_SIZE, siteConfig } from '../config';
 import { getNewestArticles } from '../content';
 import { buildFeed } from './build-feed';
 import { feedContentType, type FeedFormat } from './feed-formats';
 import { notFoundResponse } from '../not-found-response';
-
-/** Articles in each feed: the newest, as most sites' feeds carry. */
-const FEED_SIZE = 50;
 
 /** The site's feed, or a category's (named by its route params), as a response; 404 for no such category. */
 export async function feedResponse(format: FeedFormat, categorySegments?: readonly string[]): Promise<Response> {

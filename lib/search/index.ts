@@ -1,8 +1,10 @@
 import 'server-only';
 import { readBodyText } from '../content/body-text';
-import { currentIndex, isPreview } from '../content/current-index';
+import { currentView, publishedView, type View } from '../content/current-index';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../content/db/article-rows';
+import { memoized } from '../content/db/memo';
+import { statement } from '../content/db/statements';
 import { paginate } from '../content/paginate';
-import { getIndex } from '../content/store';
 import type { ArticleSummary, Page } from '../content/types';
 import { findHits } from './find-hits';
 import type { ParsedQuery } from './parse-query';
@@ -10,6 +12,13 @@ import { INDEXED_BODY_CHARS, searchIndexOf } from './search-index-of';
 import { makeSnippet, type SnippetPart } from './snippet';
 
 export { MAX_QUERY_CHARS, MAX_QUERY_TERMS, parseQuery, type ParsedQuery } from './parse-query';
+
+const listOf = (view: View, where: string): ArticleSummary[] =>
+  memoized(view, `search-list ${where}`, () =>
+    (statement(view.db, `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${where} ORDER BY date_ms DESC, slug ASC`).all() as SummaryRow[]).map(
+      toSummary,
+    ),
+  );
 
 export type SearchResult = { article: ArticleSummary; snippet: SnippetPart[] | null };
 
@@ -32,17 +41,11 @@ async function snippetOf(article: ArticleSummary, terms: readonly string[]): Pro
 export async function searchArticles(query: ParsedQuery, page: number): Promise<Page<SearchResult> | null> {
   // Nothing searchable (empty, only punctuation): no index to wait for, nor drafts to read.
   if (query.terms.length === 0) return paginate([], page);
-  const [current, preview] = await Promise.all([currentIndex(), isPreview()]);
-  const lists = preview ? [(await getIndex()).articles, current.drafts] : [current.articles];
+  const current = await currentView();
+  const published = listOf(await publishedView(), 'draft = 0');
+  const lists = current.withDrafts ? [published, listOf(current, 'draft = 1')] : [published];
   const hits = findHits(await Promise.all(lists.map(searchIndexOf)), query.terms);
-  const matches = hits
-    .flatMap((list, k) =>
-      list.flatMap(({ id, score }) => {
-        const article = current.bySlug.get(lists[k]![id]!.slug)?.article;
-        return article ? [{ article, score }] : [];
-      }),
-    )
-    .sort(byScoreThenDate);
+  const matches = hits.flatMap((list, k) => list.map(({ id, score }) => ({ article: lists[k]![id]!, score }))).sort(byScoreThenDate);
   const found = paginate(matches, page);
   if (!found) return null;
   const items = await Promise.all(

@@ -1,5 +1,5 @@
-import type { ContentIndex } from '../content/build-index';
 import { categoryKey } from '../content/categories';
+import type { SitemapSource } from '../content/sitemap-source';
 import type { CategoryNode } from '../content/types';
 import { articleUrl, categoryUrl, tagUrl } from '../urls';
 
@@ -8,37 +8,32 @@ export type SitemapEntry = { url: string; lastModified?: string };
 /** The most URLs one sitemap may list (sitemaps.org); a larger site gets a sitemap index. */
 export const SITEMAP_LIMIT = 50_000;
 
-type SitemapSource = Pick<ContentIndex, 'articles' | 'categories' | 'categoryMembers' | 'tagMembers'>;
-
 /**
  * Every published page worth indexing, as absolute URLs: the home page, the category and tag
  * indexes, each category's and tag's first listing page (changed when its newest article
  * appeared) and every article (changed when it was last updated).
  */
-export function sitemapEntries(index: SitemapSource, siteUrl: string): SitemapEntry[] {
-  const changed = (positions: readonly number[] | undefined) => {
-    const newest = positions?.[0] === undefined ? undefined : index.articles[positions[0]];
-    return newest && (newest.updated ?? newest.date);
-  };
+export function sitemapEntries(source: SitemapSource, siteUrl: string): SitemapEntry[] {
   const entry = (path: string, lastModified?: string): SitemapEntry => ({
     url: `${siteUrl}${path}`,
     ...(lastModified && { lastModified }),
   });
-  const newest = changed([0]);
+  const first = source.articles[0];
+  const newest = first && (first.updated ?? first.date);
   const categories: SitemapEntry[] = [];
   const visit = (nodes: readonly CategoryNode[]) =>
     nodes.forEach((node) => {
-      categories.push(entry(categoryUrl(node.path), changed(index.categoryMembers.get(categoryKey(node.path)))));
+      categories.push(entry(categoryUrl(node.path), source.categoryChanged.get(categoryKey(node.path))));
       visit(node.children);
     });
-  visit(index.categories);
+  visit(source.categories);
   return [
     entry('/', newest),
     entry('/categories', newest),
     entry('/tags', newest),
     ...categories,
-    ...[...index.tagMembers].map(([tag, positions]) => entry(tagUrl(tag), changed(positions))),
-    ...index.articles.map((a) => entry(articleUrl(a.slug), a.updated ?? a.date)),
+    ...[...source.tags].map(([tag, changed]) => entry(tagUrl(tag), changed)),
+    ...source.articles.map((a) => entry(articleUrl(a.slug), a.updated ?? a.date)),
   ];
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { siteConfig } from '../config';
-import { getPublishedIndex } from '../content';
+import { getSitemapSource } from '../content';
 import { sitemapEntries, sitemapPartPath, splitSitemap, type SitemapEntry } from './sitemap-entries';
 import { sitemapIndexXml, sitemapXml } from './sitemap-xml';
 import { notFoundResponse } from '../not-found-response';
@@ -10,7 +10,7 @@ const xmlResponse = (body: string) =>
 
 /** The published site's sitemaps: one, or several of at most SITEMAP_LIMIT URLs each. */
 export async function sitemapParts(): Promise<SitemapEntry[][]> {
-  return splitSitemap(sitemapEntries(await getPublishedIndex(), siteConfig.url));
+  return splitSitemap(sitemapEntries(await getSitemapSource(), siteConfig.url));
 }
 
 const latest = (entries: readonly SitemapEntry[]) =>

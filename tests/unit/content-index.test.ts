@@ -3,14 +3,38 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildIndex, type ContentIndex } from '@/lib/content/build-index';
-import { categoryKey } from '@/lib/content/categories';
+import { categoryTreeOf } from '@/lib/content/db/category-tree';
+import { tagPageIn } from '@/lib/content/queries';
 import { listArticleFiles } from '@/lib/content/source';
+import type { Problem } from '@/lib/content/types';
+import { indexOf, type TestIndex } from './content-index';
 import { article, makeTempDir, writeTree } from './temp-tree';
 
-describe('buildIndex on a flat content folder with good, bad and draft files', () => {
+/** The articles (drafts too, or not), newest first, as [slug, title]. */
+const newest = (ix: TestIndex, drafts = false) =>
+  (
+    ix.db
+      .prepare(`SELECT slug, title FROM articles ${drafts ? '' : 'WHERE draft = 0'} ORDER BY date_ms DESC, slug`)
+      .all() as { slug: string; title: string }[]
+  ).map((a) => [a.slug, a.title]);
+
+const problemsIn = (ix: TestIndex): Problem[] =>
+  (
+    ix.db.prepare('SELECT file, severity, kind, reason, line FROM problems ORDER BY file, line').all() as (Problem & {
+      line: number | null;
+    })[]
+  ).map(({ line, ...p }) => ({ ...p, ...(line !== null && { line }) }));
+
+/** Reads `root` into a new index, as a build does. */
+async function buildIndex(root: string): Promise<TestIndex> {
+  const ix = await indexOf(root);
+  await ix.sync({ logChanges: false });
+  return ix;
+}
+
+describe('the index of a flat content folder with good, bad and draft files', () => {
   let root: string;
-  let index: ContentIndex;
+  let index: TestIndex;
   const jsMarker = path.join(os.tmpdir(), `build-index-js-pwned-${process.pid}`);
 
   beforeAll(async () => {
@@ -43,7 +67,7 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
   });
 
   test('good articles are indexed newest first, with unique slugs', () => {
-    expect(index.articles.map((a) => [a.slug, a.title])).toEqual([
+    expect(newest(index)).toEqual([
       ['good-new', '最新'],
       ['same', 'Dup A'],
       ['same-2', 'Dup B'],
@@ -55,12 +79,12 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
   });
 
   test('a Hexo date is read in the site time zone (Asia/Shanghai)', () => {
-    expect(index.articles[0]!.date).toBe('2021-12-01T02:00:00.000Z');
+    expect(index.db.prepare("SELECT date FROM articles WHERE slug = 'good-new'").get()).toEqual({ date: '2021-12-01T02:00:00.000Z' });
   });
 
   test('each bad file has exactly one problem, with its path and a reason', () => {
     const problemsOf = (file: string) =>
-      index.problems
+      problemsIn(index)
         .filter((p) => p.file === file && p.severity !== 'notice')
         .map((p) => [p.severity, p.kind, p.line, p.reason]);
     expect(problemsOf('broken-yaml.md')).toEqual([
@@ -91,7 +115,7 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
   });
 
   test('the duplicate slug gets -2, with a warning naming both files', () => {
-    expect(index.problems.filter((p) => p.file === 'dup-b.md' && p.kind === 'duplicate-slug')).toEqual([
+    expect(problemsIn(index).filter((p) => p.file === 'dup-b.md' && p.kind === 'duplicate-slug')).toEqual([
       {
         file: 'dup-b.md',
         severity: 'warning',
@@ -102,7 +126,7 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
   });
 
   test('no other problems: good files, ignored folders and non-Markdown files report nothing', () => {
-    expect(index.problems.filter((p) => p.severity !== 'notice').map((p) => p.file)).toEqual([
+    expect(problemsIn(index).filter((p) => p.severity !== 'notice').map((p) => p.file)).toEqual([
       'binary.md',
       'broken-yaml.md',
       'code.md',
@@ -114,55 +138,53 @@ describe('buildIndex on a flat content folder with good, bad and draft files', (
   });
 
   test('drafts (_drafts/, draft: true, published: false) are excluded from articles but listed in drafts', () => {
-    expect(index.drafts.map((d) => [d.slug, d.draft])).toEqual([
-      ['draft-flag', true],
-      ['unpublished', true],
-      ['wip', true],
+    expect(index.db.prepare('SELECT slug FROM articles WHERE draft = 1 ORDER BY date_ms DESC').all()).toEqual([
+      { slug: 'draft-flag' },
+      { slug: 'unpublished' },
+      { slug: 'wip' },
     ]);
-    expect(index.articles.some((a) => a.draft)).toBe(false);
-    expect(index.drafts.map((d) => d.slug).sort()).toEqual(['draft-flag', 'unpublished', 'wip']);
-    expect(index.bySlug.has('wip')).toBe(false);
+    expect(newest(index).map(([slug]) => slug)).not.toContain('wip');
+    expect(newest(index, true).map(([slug]) => slug)).toContain('wip');
   });
 
   test('files in _ folders other than _drafts, dot folders and node_modules are not read', () => {
-    const titles = [...index.articles, ...index.drafts].map((a) => a.title);
+    const titles = newest(index, true).map(([, title]) => title);
     expect(titles).not.toContain('Underscore folder');
     expect(titles).not.toContain('Hidden folder');
     expect(titles).not.toContain('Dependency');
   });
 
-  test('bySlug gives each article its position in the newest-first list', () => {
-    expect(index.bySlug.get('same-2')?.position).toBe(2);
-    expect(index.bySlug.get('2021/good-old')?.article.title).toBe('Old');
-    expect(index.bySlug.size).toBe(7);
-  });
-
-  test('categoryMembers: positions of the articles in each category or below it', () => {
-    expect(Object.fromEntries(index.categoryMembers)).toEqual({
-      [categoryKey(['A'])]: [0, 3, 5],
-      [categoryKey(['A', 'C'])]: [0],
-      [categoryKey(['A', 'B'])]: [5],
-      [categoryKey(['D'])]: [0],
-    });
-    expect(index.categories.map((c) => [c.name, c.count, c.children.map((k) => k.name)])).toEqual([
+  test('categories: each counts the articles in it or below it, biggest first', () => {
+    const members = (key: string) =>
+      (index.db.prepare('SELECT slug FROM category_members WHERE key = ? AND draft = 0 ORDER BY date_ms DESC').all(key) as {
+        slug: string;
+      }[]).map((r) => r.slug);
+    expect(members('A')).toEqual(['good-new', 'good-mid', '2021/good-old']);
+    expect(members('A\u0000C')).toEqual(['good-new']);
+    expect(members('A\u0000B')).toEqual(['2021/good-old']);
+    expect(categoryTreeOf(index.db, false).map((c) => [c.name, c.count, c.children.map((k) => k.name)])).toEqual([
       ['A', 3, ['B', 'C']],
       ['D', 1, []],
     ]);
   });
 
-  test('tagMembers: positions, newest first', () => {
-    expect(Object.fromEntries(index.tagMembers)).toEqual({ t1: [0, 5], t2: [0, 3] });
+  test('tags: newest first', () => {
+    const tagged = (tag: string) => tagPageIn(index.view(), tag, 1)?.items.map((a) => a.slug);
+    expect(tagged('t1')).toEqual(['good-new', '2021/good-old']);
+    expect(tagged('t2')).toEqual(['good-new', 'good-mid']);
   });
 
-  test('the file of each summary is its path relative to the content folder', () => {
-    expect(index.bySlug.get('2021/good-old')?.article.file).toBe('2021/good-old.md');
-    expect(index.drafts.find((d) => d.slug === 'wip')?.file).toBe('_drafts/wip.md');
+  test('the file of each article is its path relative to the content folder', () => {
+    expect(index.db.prepare('SELECT slug, file FROM articles WHERE slug IN (?, ?) ORDER BY slug').all('2021/good-old', 'wip')).toEqual([
+      { slug: '2021/good-old', file: '2021/good-old.md' },
+      { slug: 'wip', file: '_drafts/wip.md' },
+    ]);
   });
 });
 
-describe('buildIndex: an unreadable date, as news generators write it', () => {
+describe('the index: an unreadable date, as news generators write it', () => {
   let root: string;
-  let index: ContentIndex;
+  let index: TestIndex;
 
   beforeAll(async () => {
     root = await makeTempDir('news-index-dates-');
@@ -190,20 +212,21 @@ describe('buildIndex: an unreadable date, as news generators write it', () => {
       ['month-13', 'month-13.md'],
     ] as const) {
       const { date } = await fallback(file);
-      expect(index.bySlug.get(slug)?.article.date).toBe(date.toISOString());
+      expect(index.db.prepare('SELECT date FROM articles WHERE slug = ?').get(slug)).toEqual({ date: date.toISOString() });
     }
-    expect(index.articles).toHaveLength(3);
+    expect(newest(index)).toHaveLength(3);
   });
 
   test('its categories and tags exist, with their ancestors', () => {
-    expect(index.categoryMembers.get(categoryKey(['Only']))).toHaveLength(1);
-    expect(index.categoryMembers.get(categoryKey(['Only', 'Here']))).toHaveLength(1);
-    expect(index.tagMembers.get('lonely')).toHaveLength(1);
+    const count = (sql: string, key: string) => (index.db.prepare(sql).get(key) as { n: number }).n;
+    expect(count('SELECT COUNT(*) AS n FROM category_members WHERE key = ?', 'Only')).toBe(1);
+    expect(count('SELECT COUNT(*) AS n FROM category_members WHERE key = ?', 'Only\u0000Here')).toBe(1);
+    expect(count('SELECT COUNT(*) AS n FROM tag_members WHERE tag = ?', 'lonely')).toBe(1);
   });
 
   test('a warning names the file, the line, the reason and the date used instead', async () => {
     const { date, source } = await fallback('invalid-date.md');
-    expect(index.problems.filter((p) => p.severity !== 'notice')).toEqual([
+    expect(problemsIn(index).filter((p) => p.severity !== 'notice')).toEqual([
       {
         file: 'invalid-date.md',
         severity: 'warning',
@@ -216,8 +239,8 @@ describe('buildIndex: an unreadable date, as news generators write it', () => {
   });
 });
 
-describe('buildIndex on a Hexo source folder', () => {
-  let index: ContentIndex;
+describe('the index of a Hexo source folder', () => {
+  let index: TestIndex;
 
   beforeAll(async () => {
     const root = await makeTempDir('news-index-');
@@ -232,15 +255,15 @@ describe('buildIndex on a Hexo source folder', () => {
   });
 
   test('only _posts/ holds articles; slugs are relative to _posts', () => {
-    expect(index.articles.map((a) => [a.slug, a.file])).toEqual([
-      ['top', '_posts/top.md'],
-      ['2021/hello', '_posts/2021/hello.md'],
+    expect(index.db.prepare('SELECT slug, file FROM articles WHERE draft = 0 ORDER BY date_ms DESC').all()).toEqual([
+      { slug: 'top', file: '_posts/top.md' },
+      { slug: '2021/hello', file: '_posts/2021/hello.md' },
     ]);
   });
 
   test('_drafts/ gives the drafts; other folders are ignored', () => {
-    expect(index.drafts.map((d) => d.slug)).toEqual(['next']);
-    expect(index.problems.filter((p) => p.severity !== 'notice')).toEqual([]);
+    expect(index.db.prepare('SELECT slug FROM articles WHERE draft = 1').all()).toEqual([{ slug: 'next' }]);
+    expect(problemsIn(index).filter((p) => p.severity !== 'notice')).toEqual([]);
   });
 });
 
@@ -285,8 +308,8 @@ describe('an unreadable file', () => {
     else await writeTree(root, { 'locked.md': article('title: Locked') });
     if (!asRoot) await fs.chmod(path.join(root, 'locked.md'), 0o000);
     const index = await buildIndex(root);
-    expect(index.articles.map((a) => a.slug)).toEqual(['ok']);
-    expect(index.problems).toEqual([
+    expect(newest(index).map(([slug]) => slug)).toEqual(['ok']);
+    expect(problemsIn(index)).toEqual([
       {
         file: 'locked.md',
         severity: 'error',

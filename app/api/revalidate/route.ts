@@ -1,0 +1,26 @@
+import { revalidateSecret } from '@/lib/config';
+import { refreshContent } from '@/lib/content/store';
+import { internalToken, revalidateLoggedChanges } from '@/lib/content/live/revalidate-changes';
+import { matchesSecret } from '@/lib/preview/secret';
+
+const json = (status: number, body: unknown) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+
+const bearer = (request: Request) => request.headers.get('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? null;
+
+/**
+ * `POST /api/revalidate` with `Authorization: Bearer REVALIDATE_SECRET`: the content folder is
+ * checked now (only changed files are read) and the pages of what changed are refreshed. Answers
+ * with what changed. Concurrent calls share one check. The server's own file watcher calls it too,
+ * with a token that never leaves the process, to refresh pages (Next.js revalidates only inside a request).
+ */
+export async function POST(request: Request): Promise<Response> {
+  if (matchesSecret(request.headers.get('x-content-internal'), internalToken())) {
+    return json(200, await revalidateLoggedChanges());
+  }
+  if (!revalidateSecret) return json(404, { error: 'REVALIDATE_SECRET is not set on this server.' });
+  if (!matchesSecret(bearer(request), revalidateSecret)) return json(401, { error: 'Wrong or missing secret.' });
+  const { added, changed, removed } = await refreshContent();
+  const revalidated = await revalidateLoggedChanges();
+  return json(200, { added, changed, removed, revalidated });
+}

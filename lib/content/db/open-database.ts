@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { SCHEMA, SCHEMA_VERSION } from './schema';
+
+export type OpenOptions = {
+  /**
+   * What the stored index was derived with (schema, content folder, time zone, permalink pattern):
+   * an index made with other settings is emptied and rebuilt, never half reused.
+   */
+  fingerprint: string;
+  readOnly?: boolean;
+  /** Milliseconds a write waits for another process's write to finish. */
+  busyTimeout?: number;
+};
+
+const TABLES = ['meta', 'files', 'articles', 'category_members', 'tag_members', 'permalink_claims', 'problems', 'changes'];
+
+/** Opens (creating it if needed) the content index at `file`. */
+export function openDatabase(file: string, { fingerprint, readOnly = false, busyTimeout = 0 }: OpenOptions): DatabaseSync {
+  if (!readOnly) mkdirSync(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
+  const db = new DatabaseSync(file, { readOnly, timeout: busyTimeout });
+  if (readOnly) return db;
+  // WAL: readers never wait for the writer, so pages render while the index is being updated.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;');
+  const stored = readMeta(db, 'fingerprint');
+  if (stored !== undefined && stored !== withVersion(fingerprint)) {
+    db.exec('BEGIN IMMEDIATE');
+    for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
+    db.exec('COMMIT');
+  }
+  db.exec(SCHEMA);
+  if (stored !== withVersion(fingerprint)) writeMeta(db, 'fingerprint', withVersion(fingerprint));
+  return db;
+}
+
+const withVersion = (fingerprint: string) => `${SCHEMA_VERSION}\u0000${fingerprint}`;
+
+export function readMeta(db: DatabaseSync, key: string): string | undefined {
+  try {
+    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  } catch {
+    // No meta table yet: a new database.
+    return undefined;
+  }
+}
+
+export function writeMeta(db: DatabaseSync, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs/promises';
+import { checkBodyLimits, fileTooLargeReason, MAX_FILE_BYTES } from '../../sanitize/limits';
+import { renderBody } from '../body-format';
+import { fallbackDateOf } from '../file-date';
+import { htmlToText } from '../html-text';
+import { parseArticle } from '../parse-article';
+import { readArticleText } from '../read-text';
+import type { SourceFile } from '../source';
+import type { ArticleSummary, Problem } from '../types';
+
+/** What one read of an article file gave: the article (its slug as asked for), or only problems. */
+export type FileReading = {
+  file: SourceFile;
+  /** Modification time, size, inode and drafts folder: a file is read again when this changes. */
+  version: string;
+  problems: Problem[];
+  article?: {
+    summary: ArticleSummary;
+    /** The body as written (Markdown or HTML, front matter removed). */
+    body: string;
+    /** Every word of the body as readers see it, for search. */
+    text: string;
+    /** Why the body cannot be shown (too large, too deeply nested); the article is listed with its title. */
+    bodyError?: string;
+  };
+};
+
+export const fileVersion = (stat: { mtimeMs: number; size: number; ino: number }, draft: boolean) =>
+  `${stat.mtimeMs}:${stat.size}:${stat.ino}:${draft ? 1 : 0}`;
+
+/** The body's rendering checked against the limits the page applies, and its text. */
+function bodyTextAndError(body: string, format: ArticleSummary['format']): { text: string; bodyError?: string } {
+  const rendered = renderBody(body, format);
+  if (!rendered.ok) return { text: '', bodyError: rendered.reason };
+  const limits = checkBodyLimits(rendered.html);
+  if (!limits.ok) return { text: '', bodyError: limits.reason };
+  return { text: htmlToText(rendered.html) };
+}
+
+/** Reads and parses one article file as the site shows it. Never throws: problems are returned. */
+export async function readArticleFile(file: SourceFile, timeZone: string): Promise<FileReading> {
+  let version = '';
+  try {
+    const stat = await fs.stat(/* turbopackIgnore: true */ file.path);
+    version = fileVersion(stat, file.draft);
+    const text = await readArticleText(file.path, stat.size);
+    const parsed = parseArticle(text, {
+      relative: file.relative,
+      display: file.display,
+      draft: file.draft,
+      fallbackDate: fallbackDateOf(stat),
+    }, timeZone);
+    if (!parsed.ok) return { file, version, problems: parsed.problems };
+    const { summary, raw, problems } = parsed;
+    const refused = stat.size > MAX_FILE_BYTES ? fileTooLargeReason(stat.size) : undefined;
+    const body = refused ? { text: '', bodyError: refused } : bodyTextAndError(raw.body, summary.format);
+    if (body.bodyError) {
+      problems.push({ file: file.display, severity: 'error', kind: 'body', reason: `${body.bodyError}; the body is not shown`, ...(refused ? {} : { line: raw.bodyLine }) });
+    }
+    return {
+      file,
+      version,
+      problems,
+      article: { summary, body: refused ? '' : raw.body, text: body.text, ...(body.bodyError && { bodyError: body.bodyError }) },
+    };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = `cannot be read: ${code ?? (error as Error).message}`;
+    return { file, version, problems: [{ file: file.display, severity: 'error', kind: 'unreadable', reason }] };
+  }
+}
