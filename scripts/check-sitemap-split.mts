@@ -9,7 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildIndex } from '../lib/content/build-index';
+import { sitemapSourceOf } from '../lib/content/sitemap-source';
+import { indexFolder } from '../lib/content/sync/index-folder';
+import { DEFAULT_PERMALINK, parsePermalinkPattern } from '../lib/permalink-pattern';
 import { sitemapEntries, sitemapPartPath, splitSitemap, SITEMAP_LIMIT } from '../lib/sitemap/sitemap-entries';
 import { sitemapIndexXml, sitemapXml } from '../lib/sitemap/sitemap-xml';
 import { childrenNamed, childText, parseXmlStrict } from '../tests/strict-xml';
@@ -31,14 +33,18 @@ try {
   console.log(`generated ${count} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   started = performance.now();
-  const index = await buildIndex(dir);
+  const pattern = parsePermalinkPattern(DEFAULT_PERMALINK);
+  if (!pattern.ok) throw new Error(pattern.reason);
+  const settings = { timeZone: 'Asia/Shanghai', permalinkPattern: pattern.pattern };
+  const { db } = await indexFolder(dir, path.join(dir, '.index', 'index.db'), settings);
+  const source = sitemapSourceOf(db);
   console.log(`indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  check(index.articles.length === count, `${index.articles.length} published articles indexed`);
+  check(source.articles.length === count, `${source.articles.length} published articles indexed`);
 
   started = performance.now();
-  const entries = sitemapEntries(index, SITE);
+  const entries = sitemapEntries(source, SITE);
   const parts = splitSitemap(entries);
-  const listed = 3 + index.categoryMembers.size + index.tagMembers.size + count;
+  const listed = 3 + source.categoryChanged.size + source.tags.size + count;
   check(entries.length === listed, `${entries.length} URLs: home, 2 indexes, categories, tags and articles`);
   check(new Set(entries.map((e) => e.url)).size === entries.length, 'every URL once');
   check(parts.length === Math.ceil(listed / SITEMAP_LIMIT), `${parts.length} sitemaps`);

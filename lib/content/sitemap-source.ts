@@ -1,4 +1,5 @@
 import 'server-only';
+import type { DatabaseSync } from 'node:sqlite';
 import { publishedView } from './current-index';
 import { categoryTreeOf } from './db/category-tree';
 import { statement } from './db/statements';
@@ -16,7 +17,10 @@ export type SitemapSource = {
 
 /** What the sitemap lists, of the published site. */
 export async function getSitemapSource(): Promise<SitemapSource> {
-  const { db } = await publishedView();
+  return sitemapSourceOf((await publishedView()).db);
+}
+
+export function sitemapSourceOf(db: DatabaseSync): SitemapSource {
   const articles = (
     statement(db, 'SELECT slug, date, updated FROM articles WHERE draft = 0 ORDER BY date_ms DESC, slug ASC').all() as {
       slug: string;

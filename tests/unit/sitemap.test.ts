@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, type ContentIndex } from '@/lib/content/build-index';
+import { sitemapSourceOf, type SitemapSource } from '@/lib/content/sitemap-source';
 import { sitemapEntries, sitemapPartPath, splitSitemap, SITEMAP_LIMIT } from '@/lib/sitemap/sitemap-entries';
 import { sitemapIndexXml, sitemapXml } from '@/lib/sitemap/sitemap-xml';
 import { childrenNamed, childText, parseXmlStrict } from '../strict-xml';
+import { indexOf } from './content-index';
 import { article, makeTempDir, writeTree } from './temp-tree';
 
 const SITE = 'https://news.example';
 
 describe('sitemapEntries', () => {
-  let index: ContentIndex;
+  let index: SitemapSource;
 
   beforeAll(async () => {
     const root = await makeTempDir('news-sitemap-');
@@ -22,7 +23,9 @@ describe('sitemapEntries', () => {
       ),
       '_drafts/wip.md': article('title: 未完\ndate: 2022-02-01T10:00:00Z'),
     });
-    index = await buildIndex(root);
+    const ix = await indexOf(root);
+    await ix.sync({ logChanges: false });
+    index = sitemapSourceOf(ix.db);
   });
 
   it('lists the home page, indexes, every category and tag and every published article, with absolute URLs', () => {

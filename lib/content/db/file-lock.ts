@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
 
 const isAlive = (pid: number) => {
   try {
@@ -14,6 +15,7 @@ const isAlive = (pid: number) => {
  * lock left by a process that died is taken over.
  */
 export async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
+  mkdirSync(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
   for (;;) {
     try {
       const fd = openSync(/* turbopackIgnore: true */ file, 'wx');
