@@ -8,15 +8,16 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startLiveContent } = await import('./lib/content/live/live-content');
   const { contentStatus } = await import('./lib/content/status');
-  startLiveContent();
-  contentStatus().then(
-    ({ articles, drafts, errors, warnings }) =>
-      console.log(
-        `[content] ${articles} article(s) and ${drafts} draft(s); ${errors} error(s) and ${warnings} warning(s) in the content${
-          errors + warnings > 0 ? ' (`npm run check:content` lists them)' : ''
-        }.`,
-      ),
-    // A failure is reported by the page that needs the index; here it must not stop the server.
-    () => {},
-  );
+  startLiveContent()
+    .then(contentStatus)
+    .then(
+      ({ articles, drafts, errors, warnings }) =>
+        console.log(
+          `[content] ${articles} article(s) and ${drafts} draft(s); ${errors} error(s) and ${warnings} warning(s) in the content${
+            errors + warnings > 0 ? ' (`npm run check:content` lists them)' : ''
+          }.`,
+        ),
+      // A failure is reported by the page that needs the index; here it must not stop the server.
+      () => {},
+    );
 }

@@ -37,7 +37,10 @@ const envSchema = z.object({
   SITE_TIMEZONE: z.string().trim().refine(isTimeZone, 'is not an IANA time zone').default('Asia/Shanghai'),
   CONTENT_DIR: z.string().trim().min(1).default('content'),
   PREVIEW_SECRET: z.string().min(16, 'must be at least 16 characters: it guards unpublished drafts').optional(),
-  REVALIDATE_SECRET: z.string().min(16, 'must be at least 16 characters: it lets a caller make the server re-read content').optional(),
+  REVALIDATE_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters: it lets a caller make the server re-read content')
+    .optional(),
   CONTENT_SCAN_INTERVAL: z.coerce.number().min(0).max(86_400).default(10),
   CONTENT_INDEX: z.string().trim().min(1).optional(),
   PERMALINK: z

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { contentIndexFile, permalinkPattern, permalinkSource, siteConfig } from '../config';
 import { withFileLock } from './db/file-lock';
-import { openDatabase } from './db/open-database';
+import { openDatabase, readMeta } from './db/open-database';
 import { contentRoot } from './source';
 import { syncContent, type SyncResult } from './sync/sync-content';
 import type { IndexSettings } from './sync/write-article';
@@ -56,7 +56,7 @@ async function open(): Promise<DatabaseSync> {
       if (result.seq !== null) service.localCommits++;
       if (!existsSync(/* turbopackIgnore: true */ buildMarkFile())) {
         const seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM changes').get() as { seq: number }).seq;
-        writeFileSync(/* turbopackIgnore: true */ buildMarkFile(), JSON.stringify({ seq }));
+        writeFileSync(/* turbopackIgnore: true */ buildMarkFile(), JSON.stringify({ index: readMeta(db, 'id'), seq }));
       }
       return db;
     });
@@ -84,8 +84,13 @@ export function contentGeneration(db: DatabaseSync): string {
 }
 
 function sync(db: DatabaseSync, { paths, logChanges, settleMs }: { paths: Set<string> | null; logChanges: boolean; settleMs: number }) {
+  const started = Date.now();
   return syncContent(db, contentRoot(), indexSettings(), { paths: paths ? [...paths] : undefined, settleMs, logChanges }).then(
     (result) => {
+      const { added, changed, removed } = result;
+      if (added.length + changed.length + removed.length > 0) {
+        console.log(`[content] ${added.length} added, ${changed.length} changed, ${removed.length} removed (${Date.now() - started} ms)`);
+      }
       if (result.seq !== null) {
         service.localCommits++;
         service.onCommit?.();
@@ -135,11 +140,14 @@ function run(paths: Set<string> | null): Promise<SyncResult> {
   return promise;
 }
 
-/** The change log position the build rendered its pages at; null when unknown (pages of unknown age). */
-export function buildMark(): number | null {
+/**
+ * The change log position the build rendered its pages at; null when unknown: no mark (a copied
+ * standalone folder), or a mark of another index (CONTENT_INDEX or CONTENT_DIR changed since).
+ */
+export function buildMark(db: DatabaseSync): number | null {
   try {
-    const { seq } = JSON.parse(readFileSync(/* turbopackIgnore: true */ buildMarkFile(), 'utf8')) as { seq: unknown };
-    return typeof seq === 'number' ? seq : null;
+    const mark = JSON.parse(readFileSync(/* turbopackIgnore: true */ buildMarkFile(), 'utf8')) as { index?: unknown; seq?: unknown };
+    return typeof mark.seq === 'number' && mark.index === readMeta(db, 'id') ? mark.seq : null;
   } catch {
     return null;
   }

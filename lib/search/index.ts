@@ -15,9 +15,12 @@ export { MAX_QUERY_CHARS, MAX_QUERY_TERMS, parseQuery, type ParsedQuery } from '
 
 const listOf = (view: View, where: string): ArticleSummary[] =>
   memoized(view, `search-list ${where}`, () =>
-    (statement(view.db, `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${where} ORDER BY date_ms DESC, slug ASC`).all() as SummaryRow[]).map(
-      toSummary,
-    ),
+    (
+      statement(
+        view.db,
+        `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${where} ORDER BY date_ms DESC, slug ASC`,
+      ).all() as SummaryRow[]
+    ).map(toSummary),
   );
 
 export type SearchResult = { article: ArticleSummary; snippet: SnippetPart[] | null };
@@ -45,7 +48,9 @@ export async function searchArticles(query: ParsedQuery, page: number): Promise<
   const published = listOf(await publishedView(), 'draft = 0');
   const lists = current.withDrafts ? [published, listOf(current, 'draft = 1')] : [published];
   const hits = findHits(await Promise.all(lists.map(searchIndexOf)), query.terms);
-  const matches = hits.flatMap((list, k) => list.map(({ id, score }) => ({ article: lists[k]![id]!, score }))).sort(byScoreThenDate);
+  const matches = hits
+    .flatMap((list, k) => list.map(({ id, score }) => ({ article: lists[k]![id]!, score })))
+    .sort(byScoreThenDate);
   const found = paginate(matches, page);
   if (!found) return null;
   const items = await Promise.all(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -31,6 +32,8 @@ export function openDatabase(file: string, { fingerprint, readOnly = false, busy
   }
   db.exec(SCHEMA);
   if (stored !== withVersion(fingerprint)) writeMeta(db, 'fingerprint', withVersion(fingerprint));
+  // Names this index's change log: a position in it means nothing in another index's.
+  if (stored !== withVersion(fingerprint) || !readMeta(db, 'id')) writeMeta(db, 'id', randomUUID());
   return db;
 }
 

@@ -32,7 +32,7 @@ export type Revalidated = { seq: number; paths: number; everything: boolean };
  */
 export async function revalidateLoggedChanges(): Promise<Revalidated> {
   const db = await contentDb();
-  if (publisher.seq === undefined) publisher.seq = buildMark();
+  if (publisher.seq === undefined) publisher.seq = buildMark(db);
   const since = publisher.seq ?? 0;
   const rows = statement(db, 'SELECT seq, impact FROM changes WHERE seq > ? ORDER BY seq').all(since) as {
     seq: number;

@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+
+export type NextServer = {
+  origin: string;
+  /** Everything the server printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+};
+
+/**
+ * `next start` (the build the suite made) on its own port and environment, as an operator runs a
+ * second server: used by specs that need other content or settings than the main server's.
+ */
+export async function startNextServer(port: number, env: Record<string, string>): Promise<NextServer> {
+  const origin = `http://127.0.0.1:${port}`;
+  const busy = await fetch(`${origin}/`, { signal: AbortSignal.timeout(2_000) }).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`something already listens on ${origin}; stop it first`);
+  let output = '';
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (server.exitCode !== null || server.signalCode) return resolve();
+      server.once('exit', () => resolve());
+      server.kill('SIGTERM');
+    });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode) throw new Error(`next start exited:\n${output}`);
+    try {
+      if ((await fetch(`${origin}/`, { signal: AbortSignal.timeout(10_000) })).status === 200) {
+        return { origin, output: () => output, stop };
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error(`next start did not answer on ${origin} in time:\n${output}`);
+}
