@@ -6,7 +6,14 @@ import { categoryKey } from '@/lib/content/categories';
 import type { View } from '@/lib/content/current-index';
 import { decompressBody } from '@/lib/content/db/article-rows';
 import { impactPaths } from '@/lib/content/live/impact-paths';
-import { listingUrl, categoryListing, tagListing, yearListing, monthListing, FEED_LISTING } from '@/lib/content/listings';
+import {
+  listingUrl,
+  categoryListing,
+  tagListing,
+  yearListing,
+  monthListing,
+  FEED_LISTING,
+} from '@/lib/content/listings';
 import {
   archiveOf,
   archivePageIn,
@@ -40,8 +47,17 @@ function renderSite(ix: TestIndex): Map<string, string> {
   };
   // What each page shows: its articles, its page links (the number of pages), and its count where
   // the heading has one; a category its sub-categories' counts, a year its months'.
-  const card = ({ slug, title, date, author, categories, tags, image, excerpt, draft }: ArticleSummary) =>
-    [slug, title, date, author, categories, tags, image, excerpt, draft];
+  const card = ({ slug, title, date, author, categories, tags, image, excerpt, draft }: ArticleSummary) => [
+    slug,
+    title,
+    date,
+    author,
+    categories,
+    tags,
+    image,
+    excerpt,
+    draft,
+  ];
   const shown = (page: Page<ArticleSummary> | null | undefined, extra: object = {}) =>
     page && { items: page.items.map(card), page: page.page, totalPages: page.totalPages, ...extra };
   listing(FEED_LISTING, (n) => shown(feedPageIn(view, n)));
@@ -49,13 +65,18 @@ function renderSite(ix: TestIndex): Map<string, string> {
     nodes.forEach((node) => {
       listing(categoryListing(node.path), (n) => {
         const found = categoryPageIn(view, node.path, n);
-        return shown(found?.page, { count: found?.category.count, children: found?.category.children.map((c) => [c.name, c.count]) });
+        return shown(found?.page, {
+          count: found?.category.count,
+          children: found?.category.children.map((c) => [c.name, c.count]),
+        });
       });
       visit(node.children);
     });
   const tree = treeOf(view);
   visit(tree);
-  const tags = (view.db.prepare('SELECT DISTINCT tag FROM tag_members WHERE draft = 0').all() as { tag: string }[]).map((r) => r.tag);
+  const tags = (view.db.prepare('SELECT DISTINCT tag FROM tag_members WHERE draft = 0').all() as { tag: string }[]).map(
+    (r) => r.tag,
+  );
   for (const tag of tags) {
     listing(tagListing(tag), (n) => {
       const found = tagPageIn(view, tag, n);
@@ -77,7 +98,8 @@ function renderSite(ix: TestIndex): Map<string, string> {
   const articles = view.db
     .prepare('SELECT slug, title, date, updated, categories, tags, excerpt, body FROM articles WHERE draft = 0')
     .all() as { slug: string; body: Uint8Array }[];
-  for (const a of articles) put(articleUrl(a.slug), [{ ...a, body: decompressBody(a.body) }, neighboursIn(view, a.slug)]);
+  for (const a of articles)
+    put(articleUrl(a.slug), [{ ...a, body: decompressBody(a.body) }, neighboursIn(view, a.slug)]);
   const newest = (rows: { slug: string }[]) => rows.map((r) => r.slug);
   const feedOf = (where: string, ...params: string[]) =>
     view.db
@@ -99,8 +121,18 @@ function renderSite(ix: TestIndex): Map<string, string> {
   put('/categories', tree);
   put('/tags', tags.sort());
   put('/archives', archiveOf(view));
-  put('/sitemap.xml', newest(view.db.prepare('SELECT slug, updated, date FROM articles WHERE draft = 0 ORDER BY slug').all() as { slug: string }[]));
-  put('layout', tree.map((n) => n.name));
+  put(
+    '/sitemap.xml',
+    newest(
+      view.db.prepare('SELECT slug, updated, date FROM articles WHERE draft = 0 ORDER BY slug').all() as {
+        slug: string;
+      }[],
+    ),
+  );
+  put(
+    'layout',
+    tree.map((n) => n.name),
+  );
   const claims = view.db
     .prepare(
       `SELECT c.path, (SELECT a.slug FROM permalink_claims d JOIN articles a ON a.id = d.article_id
@@ -140,7 +172,10 @@ function articleText(rand: () => number, title: string) {
   const date = new Date(Date.UTC(2021, 9, day, Math.floor(rand() * 24))).toISOString();
   const categories = CATEGORIES[Math.floor(rand() * CATEGORIES.length)];
   const tags = TAGS[Math.floor(rand() * TAGS.length)];
-  return article(`title: ${title}\ndate: ${date}\ncategories: ${categories}\ntags: ${tags}`, `<p>${title} 的正文。</p>`);
+  return article(
+    `title: ${title}\ndate: ${date}\ncategories: ${categories}\ntags: ${tags}`,
+    `<p>${title} 的正文。</p>`,
+  );
 }
 
 describe('a change refreshes every page whose content it changed', () => {
@@ -245,7 +280,9 @@ describe('a change refreshes every page whose content it changed', () => {
   });
 
   test('the old address of an article that moves away', async () => {
-    await check('legacy', () => write('legacy.md', article('title: 旧址\ndate: 2021-10-05 10:00:00\npermalink: /new/address.html')));
+    await check('legacy', () =>
+      write('legacy.md', article('title: 旧址\ndate: 2021-10-05 10:00:00\npermalink: /new/address.html')),
+    );
   });
 
   test('a file broken, then fixed: nothing changes while it is broken', async () => {
@@ -290,7 +327,11 @@ test('a slug clash moves the later file to -2, and both pages are refreshed', as
   const { paths } = impactPaths(lastImpact(ix), 1);
   expect(paths).toEqual(expect.arrayContaining(['/posts/same', '/posts/same-2']));
   expect(result.problems).toContainEqual(
-    expect.objectContaining({ file: 'b.md', kind: 'duplicate-slug', reason: 'slug "same" is already used by a.md; this article is at "same-2"' }),
+    expect.objectContaining({
+      file: 'b.md',
+      kind: 'duplicate-slug',
+      reason: 'slug "same" is already used by a.md; this article is at "same-2"',
+    }),
   );
 });
 

@@ -79,7 +79,9 @@ describe('the index of a flat content folder with good, bad and draft files', ()
   });
 
   test('a Hexo date is read in the site time zone (Asia/Shanghai)', () => {
-    expect(index.db.prepare("SELECT date FROM articles WHERE slug = 'good-new'").get()).toEqual({ date: '2021-12-01T02:00:00.000Z' });
+    expect(index.db.prepare("SELECT date FROM articles WHERE slug = 'good-new'").get()).toEqual({
+      date: '2021-12-01T02:00:00.000Z',
+    });
   });
 
   test('each bad file has exactly one problem, with its path and a reason', () => {
@@ -126,15 +128,11 @@ describe('the index of a flat content folder with good, bad and draft files', ()
   });
 
   test('no other problems: good files, ignored folders and non-Markdown files report nothing', () => {
-    expect(problemsIn(index).filter((p) => p.severity !== 'notice').map((p) => p.file)).toEqual([
-      'binary.md',
-      'broken-yaml.md',
-      'code.md',
-      'dup-b.md',
-      'empty.md',
-      'loop/back',
-      'no-title.md',
-    ]);
+    expect(
+      problemsIn(index)
+        .filter((p) => p.severity !== 'notice')
+        .map((p) => p.file),
+    ).toEqual(['binary.md', 'broken-yaml.md', 'code.md', 'dup-b.md', 'empty.md', 'loop/back', 'no-title.md']);
   });
 
   test('drafts (_drafts/, draft: true, published: false) are excluded from articles but listed in drafts', () => {
@@ -156,9 +154,13 @@ describe('the index of a flat content folder with good, bad and draft files', ()
 
   test('categories: each counts the articles in it or below it, biggest first', () => {
     const members = (key: string) =>
-      (index.db.prepare('SELECT slug FROM category_members WHERE key = ? AND draft = 0 ORDER BY date_ms DESC').all(key) as {
-        slug: string;
-      }[]).map((r) => r.slug);
+      (
+        index.db
+          .prepare('SELECT slug FROM category_members WHERE key = ? AND draft = 0 ORDER BY date_ms DESC')
+          .all(key) as {
+          slug: string;
+        }[]
+      ).map((r) => r.slug);
     expect(members('A')).toEqual(['good-new', 'good-mid', '2021/good-old']);
     expect(members('A\u0000C')).toEqual(['good-new']);
     expect(members('A\u0000B')).toEqual(['2021/good-old']);
@@ -175,7 +177,11 @@ describe('the index of a flat content folder with good, bad and draft files', ()
   });
 
   test('the file of each article is its path relative to the content folder', () => {
-    expect(index.db.prepare('SELECT slug, file FROM articles WHERE slug IN (?, ?) ORDER BY slug').all('2021/good-old', 'wip')).toEqual([
+    expect(
+      index.db
+        .prepare('SELECT slug, file FROM articles WHERE slug IN (?, ?) ORDER BY slug')
+        .all('2021/good-old', 'wip'),
+    ).toEqual([
       { slug: '2021/good-old', file: '2021/good-old.md' },
       { slug: 'wip', file: '_drafts/wip.md' },
     ]);
@@ -212,7 +218,9 @@ describe('the index: an unreadable date, as news generators write it', () => {
       ['month-13', 'month-13.md'],
     ] as const) {
       const { date } = await fallback(file);
-      expect(index.db.prepare('SELECT date FROM articles WHERE slug = ?').get(slug)).toEqual({ date: date.toISOString() });
+      expect(index.db.prepare('SELECT date FROM articles WHERE slug = ?').get(slug)).toEqual({
+        date: date.toISOString(),
+      });
     }
     expect(newest(index)).toHaveLength(3);
   });

@@ -13,8 +13,7 @@ import { article, makeTempDir, writeTree } from './temp-tree';
 
 const row = (ix: TestIndex, slug: string) =>
   ix.db.prepare('SELECT title, draft, body, body_error FROM articles WHERE slug = ?').get(slug) as
-    | { title: string; draft: number; body: Uint8Array; body_error: string | null }
-    | undefined;
+    { title: string; draft: number; body: Uint8Array; body_error: string | null } | undefined;
 const fileState = (ix: TestIndex, file: string) => ix.db.prepare('SELECT broken FROM files WHERE path = ?').get(file);
 const problemsOf = (ix: TestIndex, file: string) =>
   ix.db.prepare("SELECT severity, kind, reason, line FROM problems WHERE file = ? AND severity != 'notice'").all(file);
@@ -55,7 +54,9 @@ describe('a file changed while the server runs', () => {
 
   test('a body that can no longer be shown keeps the last good body; a new such article is listed with why', async () => {
     const deep = `${'<div>'.repeat(300)}深${'</div>'.repeat(300)}`;
-    const { root, ix } = await folderWith({ 'a.md': article('title: Good\ndate: 2021-01-01 10:00:00', '<p>好的正文。</p>') });
+    const { root, ix } = await folderWith({
+      'a.md': article('title: Good\ndate: 2021-01-01 10:00:00', '<p>好的正文。</p>'),
+    });
     await writeTree(root, { 'a.md': article('title: Deep\ndate: 2021-01-01 10:00:00', deep) });
     await ix.sync();
     expect(row(ix, 'a')).toMatchObject({ title: 'Good', body_error: null });
@@ -106,7 +107,11 @@ describe('syncing only some paths (file events)', () => {
 
   test('paths outside what the site reads are ignored', async () => {
     const { root, ix } = await folderWith({});
-    await writeTree(root, { '.git/x.md': article('title: Git'), '_notes/n.md': article('title: Note'), 'a.txt': 'text' });
+    await writeTree(root, {
+      '.git/x.md': article('title: Git'),
+      '_notes/n.md': article('title: Note'),
+      'a.txt': 'text',
+    });
     const result = await ix.sync({ paths: ['.git/x.md', '_notes/n.md', 'a.txt', '_notes'] });
     expect(result.added).toEqual([]);
   });
@@ -116,12 +121,18 @@ describe('the change log', () => {
   test('each batch is one entry; a batch too large to list refreshes everything', async () => {
     const { root, ix } = await folderWith({ 'a.md': article('title: A\ndate: 2021-01-01 10:00:00') });
     const many = Object.fromEntries(
-      Array.from({ length: MAX_TRACKED_CHANGES + 1 }, (_, i) => [`bulk/${i}.md`, article(`title: ${i}\ndate: 2021-02-01 10:00:00`)]),
+      Array.from({ length: MAX_TRACKED_CHANGES + 1 }, (_, i) => [
+        `bulk/${i}.md`,
+        article(`title: ${i}\ndate: 2021-02-01 10:00:00`),
+      ]),
     );
     await writeTree(root, many);
     const result = await ix.sync();
     expect(result.added).toHaveLength(MAX_TRACKED_CHANGES + 1);
-    const entries = ix.db.prepare('SELECT added, changed, removed, impact FROM changes').all() as { added: number; impact: string }[];
+    const entries = ix.db.prepare('SELECT added, changed, removed, impact FROM changes').all() as {
+      added: number;
+      impact: string;
+    }[];
     expect(entries).toHaveLength(1);
     expect(entries[0]!.added).toBe(MAX_TRACKED_CHANGES + 1);
     expect((JSON.parse(entries[0]!.impact) as Impact).all).toBe(true);
@@ -156,5 +167,7 @@ test('an index made with other settings is emptied, never half reused', async ()
   const other = openDatabase(file, { fingerprint: 'Europe/Berlin' });
   expect(other.prepare('SELECT COUNT(*) AS n FROM files').get()).toEqual({ n: 0 });
   other.close();
-  expect(new DatabaseSync(file).prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'articles'").get()).toEqual({ n: 1 });
+  expect(
+    new DatabaseSync(file).prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'articles'").get(),
+  ).toEqual({ n: 1 });
 });

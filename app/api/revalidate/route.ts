@@ -6,7 +6,11 @@ import { matchesSecret } from '@/lib/preview/secret';
 const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
-const bearer = (request: Request) => request.headers.get('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? null;
+const bearer = (request: Request) =>
+  request.headers
+    .get('authorization')
+    ?.match(/^Bearer\s+(.+)$/i)?.[1]
+    ?.trim() ?? null;
 
 /**
  * `POST /api/revalidate` with `Authorization: Bearer REVALIDATE_SECRET`: the content folder is
