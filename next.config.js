@@ -32,4 +32,9 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = (phase) => {
+  // One token per `next build`, inherited by its workers: the first of them to open the content
+  // index marks it with the change log position this build's pages are rendered from.
+  if (phase === 'phase-production-build') process.env.__NEWS_BUILD_TOKEN ??= `${process.pid}-${Date.now()}`;
+  return nextConfig;
+};

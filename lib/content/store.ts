@@ -1,10 +1,9 @@
 import 'server-only';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { contentIndexFile, permalinkPattern, permalinkSource, siteConfig } from '../config';
 import { withFileLock } from './db/file-lock';
-import { openDatabase, readMeta } from './db/open-database';
+import { openDatabase, readMeta, writeMeta } from './db/open-database';
 import { contentRoot } from './source';
 import { syncContent, type SyncResult } from './sync/sync-content';
 import type { IndexSettings } from './sync/write-article';
@@ -36,9 +35,6 @@ export function indexFile(): string {
     : path.join(distDir(), 'cache', 'content', 'index.db');
 }
 
-/** Where the build records the change log position its pages were rendered at. */
-export const buildMarkFile = () => path.join(distDir(), 'content-index.json');
-
 export const indexSettings = (): IndexSettings => ({ timeZone: siteConfig.timeZone, permalinkPattern });
 
 function fingerprint(root: string): string {
@@ -54,10 +50,15 @@ async function open(): Promise<DatabaseSync> {
       const db = openDatabase(file, { fingerprint: fingerprint(root), busyTimeout: 60_000 });
       const result = await syncContent(db, root, indexSettings(), { settleMs: 0, logChanges: true });
       if (result.seq !== null) service.localCommits++;
-      if (!existsSync(/* turbopackIgnore: true */ buildMarkFile())) {
+      // The first worker of this build marks where in the change log its pages are rendered from.
+      const build = process.env.__NEWS_BUILD_TOKEN;
+      if (build && readMeta(db, 'build_token') !== build) {
         const seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM changes').get() as { seq: number }).seq;
-        writeFileSync(/* turbopackIgnore: true */ buildMarkFile(), JSON.stringify({ index: readMeta(db, 'id'), seq }));
+        writeMeta(db, 'build_token', build);
+        writeMeta(db, 'build_mark', String(seq));
       }
+      // Everything in the main file, so that a copy of it alone (standalone output) is whole.
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
       return db;
     });
   }
@@ -141,14 +142,10 @@ function run(paths: Set<string> | null): Promise<SyncResult> {
 }
 
 /**
- * The change log position the build rendered its pages at; null when unknown: no mark (a copied
- * standalone folder), or a mark of another index (CONTENT_INDEX or CONTENT_DIR changed since).
+ * The change log position the build rendered its pages at; null when unknown (an index the
+ * build did not make: CONTENT_DIR or CONTENT_INDEX changed since), and then every page is refreshed once.
  */
 export function buildMark(db: DatabaseSync): number | null {
-  try {
-    const mark = JSON.parse(readFileSync(/* turbopackIgnore: true */ buildMarkFile(), 'utf8')) as { index?: unknown; seq?: unknown };
-    return typeof mark.seq === 'number' && mark.index === readMeta(db, 'id') ? mark.seq : null;
-  } catch {
-    return null;
-  }
+  const mark = readMeta(db, 'build_mark');
+  return mark === undefined ? null : Number(mark);
 }
