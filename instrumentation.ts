@@ -3,9 +3,13 @@
  * page that was not prerendered does not wait for the whole index (seconds at 100,000 articles),
  * then builds the search index, so the first search does not wait for it either.
  * Problems are logged once, when first found (maybe by the build): the server says how many remain.
+ * It also says which Hexo `_config.yml` its settings came from.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Here, not where the configuration is read: every build worker reads it too, and this runs once per server.
+  const { configLog } = await import('./lib/config');
+  for (const line of configLog) console.log(line);
   const { getIndex } = await import('./lib/content/store');
   const { searchIndexOf } = await import('./lib/search/search-index-of');
   getIndex().then(
