@@ -46,7 +46,7 @@ function isDirectory(dir: string): boolean {
  * `_posts/` folder itself, is the content folder; null for any other folder, whose parent is not a
  * Hexo site and must not be read (the bundled `content/` sits in this project's root).
  */
-export function hexoSettingsPath(contentDir: string, cwd: string): { absolute: string; file: string } | null {
+function hexoSettingsPath(contentDir: string, cwd: string): { absolute: string; file: string } | null {
   const dir = path.resolve(/* turbopackIgnore: true */ cwd, contentDir);
   let source: string;
   if (path.basename(dir) === '_posts') source = path.dirname(dir);
