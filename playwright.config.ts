@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { CONTENT_DIR } from './tests/e2e/hexo-site.mjs';
 import { PREVIEW_SECRET } from './tests/e2e/preview-secret.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -21,10 +22,17 @@ export default defineConfig({
     // Built and started as the README does, on the tests' own content folder.
     command: `sh tests/e2e/start-server.sh ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
+    // A Hexo site's source folder and nothing else about the site: its name, address, zone,
+    // language, page size and permalinks come from its _config.yml (tests/e2e/hexo-site.mjs). Empty
+    // counts as unset: variables of the shell that runs the tests must not override the file.
     env: {
-      CONTENT_DIR: '.e2e/content',
+      CONTENT_DIR,
+      ...Object.fromEntries(
+        ['SITE_NAME', 'SITE_DESCRIPTION', 'SITE_URL', 'SITE_LOCALE', 'SITE_TIMEZONE', 'PERMALINK', 'PAGE_SIZE'].map(
+          (name) => [name, ''],
+        ),
+      ),
       NEXT_TELEMETRY_DISABLED: '1',
-      SITE_URL: `http://127.0.0.1:${PORT}`,
       PREVIEW_SECRET,
     },
     timeout: 600_000,

@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import {
+  HexoSettingsError,
+  MAX_PAGE_SIZE,
+  readHexoSettings,
+  type HexoSettings,
+  type SettingName,
+  type SettingNote,
+} from './hexo-settings';
 import { DEFAULT_PERMALINK, parsePermalinkPattern, type PermalinkPattern } from './permalink-pattern';
 
-/** Articles per listing page: the feed, categories, tags. */
-export const PAGE_SIZE = 20;
 /** Articles in each RSS, Atom and JSON feed: the newest, as most sites' feeds carry. */
 export const FEED_SIZE = 50;
 /** Newest articles prerendered by `next build`; older ones render on first request. */
@@ -36,6 +42,13 @@ const envSchema = z.object({
   SITE_LOCALE: z.string().trim().refine(isLocale, 'is not a locale Intl knows').default('zh-CN'),
   SITE_TIMEZONE: z.string().trim().refine(isTimeZone, 'is not an IANA time zone').default('Asia/Shanghai'),
   CONTENT_DIR: z.string().trim().min(1).default('content'),
+  PAGE_SIZE: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be 1 or more').max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`))
+    .default(20),
   PREVIEW_SECRET: z.string().min(16, 'must be at least 16 characters: it guards unpublished drafts').optional(),
   REVALIDATE_SECRET: z
     .string()
@@ -65,41 +78,124 @@ export type SiteConfig = {
   contentDir: string;
 };
 
-function readEnv(env: NodeJS.ProcessEnv) {
-  // Empty variables count as unset, so `SITE_NAME= npm start` falls back to the default.
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid environment configuration:\n${problems}`);
+type Env = z.infer<typeof envSchema>;
+
+const indent = (lines: string[]) => lines.map((line) => `  ${line}`).join('\n');
+const at = (file: string, note: { line?: number; text: string }) =>
+  `${file}${note.line ? `:${note.line}` : ''}: ${note.text}`;
+
+/** What the server says at start about the settings file: once, from instrumentation.ts. */
+function settingsLog(
+  hexo: HexoSettings,
+  used: SettingName[],
+  overridden: (setting: string) => boolean,
+  env: Env,
+): string[] {
+  const keys = used
+    .map((setting) => hexo.sources[setting]!)
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+    .map((source) => source.key);
+  const log = [
+    `[config] settings read from ${hexo.file}: ${keys.length > 0 ? keys.join(', ') : 'none used'} (environment variables override them)`,
+  ];
+  for (const notice of hexo.notices) if (!overridden(notice.setting)) log.push(`[config] ${at(hexo.file, notice)}`);
+  if (!overridden('SITE_TIMEZONE') && !hexo.sources.SITE_TIMEZONE) {
+    log.push(
+      `[config] ${hexo.file}: no timezone, so Hexo used the zone of the computer it ran on, which a server cannot know: dates without a zone are read in ${env.SITE_TIMEZONE} (set SITE_TIMEZONE if that is wrong)`,
+    );
   }
-  return parsed.data;
+  return log;
 }
 
-const env = readEnv(process.env);
+/**
+ * The environment, over the defaults of the Hexo site's `_config.yml` when CONTENT_DIR is the site's
+ * `source/` folder. An invalid variable or file value stops start-up with one message naming each.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()) {
+  // Empty variables count as unset, so `SITE_NAME= npm start` falls back to the default.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  let hexo: HexoSettings | null = null;
+  // A file that cannot be read or parsed is reported with the variables' problems, not before them.
+  let unreadable: string | null = null;
+  try {
+    hexo = readHexoSettings(present.CONTENT_DIR?.trim() || 'content', cwd);
+  } catch (error) {
+    if (!(error instanceof HexoSettingsError)) throw error;
+    unreadable = error.message;
+  }
+  const overridden = (setting: string) => setting in present;
+  const used = (Object.keys(hexo?.values ?? {}) as SettingName[]).filter((setting) => !overridden(setting));
+  const defaults = Object.fromEntries(used.map((setting) => [setting, hexo!.values[setting]]));
 
-export const siteConfig: SiteConfig = {
-  name: env.SITE_NAME,
-  description: env.SITE_DESCRIPTION,
-  url: env.SITE_URL.replace(/\/+$/, ''),
-  locale: env.SITE_LOCALE,
-  timeZone: env.SITE_TIMEZONE,
-  contentDir: env.CONTENT_DIR,
-};
+  const parsed = envSchema.safeParse({ ...defaults, ...present });
+  const envProblems: string[] = [];
+  const fileProblems: SettingNote[] = (hexo?.problems ?? []).filter((p) => !overridden(p.setting));
+  for (const issue of parsed.error?.issues ?? []) {
+    const setting = String(issue.path[0]);
+    const source = used.includes(setting as SettingName) ? hexo!.sources[setting as SettingName] : undefined;
+    if (source)
+      fileProblems.push({
+        setting: setting as SettingName,
+        line: source.line,
+        text: `${source.key}: ${issue.message}`,
+      });
+    else envProblems.push(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  if (!parsed.success || fileProblems.length > 0 || unreadable) {
+    const parts: string[] = [];
+    if (envProblems.length > 0) parts.push(`Invalid environment configuration:\n${indent(envProblems)}`);
+    if (unreadable) parts.push(`Invalid Hexo site configuration:\n${indent([unreadable])}`);
+    if (fileProblems.length > 0) {
+      fileProblems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+      const lines = fileProblems.map((p) => `${at(hexo!.file, p)} (or set ${p.setting}, which overrides it)`);
+      parts.push(`Invalid Hexo site configuration:\n${indent(lines)}`);
+    }
+    throw new Error(parts.join('\n'));
+  }
+  const data = parsed.data;
+  return {
+    site: {
+      name: data.SITE_NAME,
+      description: data.SITE_DESCRIPTION,
+      url: data.SITE_URL.replace(/\/+$/, ''),
+      locale: data.SITE_LOCALE,
+      timeZone: data.SITE_TIMEZONE,
+      contentDir: data.CONTENT_DIR,
+    } satisfies SiteConfig,
+    pageSize: data.PAGE_SIZE,
+    previewSecret: data.PREVIEW_SECRET,
+    permalinkPattern: data.PERMALINK,
+    permalinkSource: String({ ...defaults, ...present }.PERMALINK ?? DEFAULT_PERMALINK).trim(),
+    revalidateSecret: data.REVALIDATE_SECRET,
+    contentScanIntervalMs: data.CONTENT_SCAN_INTERVAL * 1000,
+    contentIndex: data.CONTENT_INDEX,
+    log: hexo ? settingsLog(hexo, used, overridden, data) : [],
+  };
+}
+
+const config = loadConfig(process.env);
+
+export const siteConfig: SiteConfig = config.site;
+
+/** Articles per listing page: the feed, categories, tags, archives, search (PAGE_SIZE or Hexo's per_page). */
+export const PAGE_SIZE: number = config.pageSize;
 
 /** The shared secret that turns preview on (`/api/draft?secret=`); without it, preview is off. Server code only. */
-export const previewSecret: string | undefined = env.PREVIEW_SECRET;
+export const previewSecret: string | undefined = config.previewSecret;
 
 /** Hexo's permalink pattern (PERMALINK): old links of this form redirect to the articles. */
-export const permalinkPattern: PermalinkPattern = env.PERMALINK;
+export const permalinkPattern: PermalinkPattern = config.permalinkPattern;
 /** The pattern as written, which the content index records: an index made with another is rebuilt. */
-export const permalinkSource: string = process.env.PERMALINK?.trim() || DEFAULT_PERMALINK;
+export const permalinkSource: string = config.permalinkSource;
+
+/** Lines for the server's start-up log: which Hexo settings file was read, and what was taken otherwise than written. */
+export const configLog: readonly string[] = config.log;
 
 /** The secret a hook sends to POST /api/revalidate; without it, only the server's own watcher refreshes content. */
-export const revalidateSecret: string | undefined = env.REVALIDATE_SECRET;
+export const revalidateSecret: string | undefined = config.revalidateSecret;
 
 /** How the running server follows the content folder (besides file events): a full scan every so many seconds; 0: never. */
-export const contentScanIntervalMs: number = env.CONTENT_SCAN_INTERVAL * 1000;
+export const contentScanIntervalMs: number = config.contentScanIntervalMs;
 
 /** Where the content index lives, if not in the build folder's cache (.next/cache/content/index.db). */
-export const contentIndexFile: string | undefined = env.CONTENT_INDEX;
+export const contentIndexFile: string | undefined = config.contentIndex;

@@ -2,9 +2,7 @@
 // Usage: npm run check:content [-- [DIR] [--json] [--strict] [--verbose] [--workers N]]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { siteConfig } from '../lib/config';
-import { checkContent, type ContentReport } from '../lib/content/check/check-content';
-import { ContentFolderError } from '../lib/content/source';
+import type { ContentReport } from '../lib/content/check/check-content';
 import { formatProblem } from '../lib/content/format-problem';
 import type { Problem, Severity } from '../lib/content/types';
 
@@ -44,7 +42,9 @@ const workers = args.values.workers === undefined ? undefined : Number(args.valu
 if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1))
   fail('--workers must be a whole number, 1 or more');
 
-const root = path.resolve(args.positionals[0] ?? siteConfig.contentDir);
+// The folder given replaces CONTENT_DIR before the configuration is read, so that the Hexo site's
+// _config.yml beside it is the one that sets the time zone and the permalink pattern.
+if (args.positionals[0] !== undefined) process.env.CONTENT_DIR = args.positionals[0];
 const { json, strict, verbose } = args.values;
 
 /** Progress goes to stderr, so `--json > report.json` stays clean: live on a terminal, every quarter otherwise. */
@@ -96,6 +96,19 @@ function printText(report: ContentReport, seconds: number) {
 
 async function main() {
   const started = performance.now();
+  let config;
+  try {
+    config = await import('../lib/config');
+  } catch (error) {
+    console.error(`check:content: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const { siteConfig, configLog } = config;
+  // stderr, as the progress: `--json` output stays clean.
+  for (const line of configLog) console.error(line);
+  const { checkContent } = await import('../lib/content/check/check-content');
+  const { ContentFolderError } = await import('../lib/content/source');
+  const root = path.resolve(siteConfig.contentDir);
   try {
     const report = await checkContent(root, {
       timeZone: siteConfig.timeZone,

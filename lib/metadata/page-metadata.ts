@@ -3,8 +3,16 @@ import { siteConfig } from '../config';
 import type { ArticleSummary } from '../content/types';
 import { feedAlternates } from '../feeds/feed-formats';
 
-/** Open Graph wants `zh_CN` where HTML has `zh-CN`. */
-const ogLocale = siteConfig.locale.replace('-', '_');
+/**
+ * Open Graph wants language_TERRITORY: `zh_CN` where HTML has `zh-CN`, and also where a Hexo site's
+ * `language` has the script (`zh-Hans`) or nothing more (`zh`), as Intl's likely subtags complete it.
+ */
+export function openGraphLocale(locale: string): string {
+  const full = new Intl.Locale(locale).maximize();
+  return full.region ? `${full.language}_${full.region}` : full.language;
+}
+
+const ogLocale = openGraphLocale(siteConfig.locale);
 
 /** The head of a 404 (Next.js adds its own noindex as well, from the status). */
 export const NOT_FOUND_METADATA: Metadata = { title: '页面不存在', robots: { index: false } };

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { childrenNamed, childText, parseXmlStrict, type XmlElement } from '../strict-xml';
+import { SITE } from './hexo-site.mjs';
 import { PREVIEW_SECRET } from './preview-secret.mjs';
 
 const SEED = '/posts/chongqing-talent-conference-2021';
@@ -79,11 +80,11 @@ test.describe('feeds', () => {
     expect(links).toContain(`${baseURL}${SEED}`);
     expect(links.filter((l) => l.includes('drafts/'))).toEqual([]);
 
-    // The same order as the listing pages: the first page's 20 articles are the feed's first 20.
+    // The same order as the listing pages: the first page's articles are the feed's first ones.
     const home = await (await request.get('/')).text();
     const listed = [...home.matchAll(/<h2[^>]*><a[^>]*href="([^"]+)"/g)].map((m) => `${baseURL}${m[1]}`);
-    expect(listed).toHaveLength(20);
-    expect(links.slice(0, 20)).toEqual(listed);
+    expect(listed).toHaveLength(SITE.perPage);
+    expect(links.slice(0, SITE.perPage)).toEqual(listed);
   });
 
   test('a category feed has only that category and its descendants, by raw or encoded name', async ({ request }) => {
@@ -161,19 +162,19 @@ test.describe('feeds', () => {
         );
     };
     const site = [
-      ['application/rss+xml', `${baseURL}/feed.xml`, '新闻速览 (RSS)'],
-      ['application/atom+xml', `${baseURL}/atom.xml`, '新闻速览 (Atom)'],
-      ['application/feed+json', `${baseURL}/feed.json`, '新闻速览 (JSON Feed)'],
+      ['application/rss+xml', `${baseURL}/feed.xml`, `${SITE.title} (RSS)`],
+      ['application/atom+xml', `${baseURL}/atom.xml`, `${SITE.title} (Atom)`],
+      ['application/feed+json', `${baseURL}/feed.json`, `${SITE.title} (JSON Feed)`],
     ];
     for (const url of ['/', SEED, '/tags', '/page/2']) expect(await links(url), url).toEqual(site);
     const tech = `${baseURL}/categories/%E7%A7%91%E6%8A%80`;
     expect(await links('/categories/科技')).toEqual([
       site[0],
-      ['application/rss+xml', `${tech}/feed.xml`, '科技 - 新闻速览 (RSS)'],
+      ['application/rss+xml', `${tech}/feed.xml`, `科技 - ${SITE.title} (RSS)`],
       site[1],
-      ['application/atom+xml', `${tech}/atom.xml`, '科技 - 新闻速览 (Atom)'],
+      ['application/atom+xml', `${tech}/atom.xml`, `科技 - ${SITE.title} (Atom)`],
       site[2],
-      ['application/feed+json', `${tech}/feed.json`, '科技 - 新闻速览 (JSON Feed)'],
+      ['application/feed+json', `${tech}/feed.json`, `科技 - ${SITE.title} (JSON Feed)`],
     ]);
   });
 });

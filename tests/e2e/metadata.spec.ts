@@ -1,8 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { watchCanary } from './guard';
+import { SITE } from './hexo-site.mjs';
 
 const SEED = '/posts/chongqing-talent-conference-2021';
 const SEED_TITLE = '2021重庆英才大会将于11月20—21日举办';
+// Name, description, zone and language come from the Hexo site's _config.yml (hexo-site.mjs).
+const NAME = SITE.title;
+const DESCRIPTION = SITE.subtitle;
 
 const meta = (page: Page, selector: string) => page.locator(selector).first().getAttribute('content');
 
@@ -16,10 +20,12 @@ test('an article page: title, description, canonical URL, Open Graph, Twitter ca
   baseURL,
 }) => {
   await page.goto(SEED);
-  await expect(page).toHaveTitle(`${SEED_TITLE} - 新闻速览`);
+  await expect(page).toHaveTitle(`${SEED_TITLE} - ${NAME}`);
   expect(await meta(page, 'meta[name="description"]')).toMatch(/^11月16日，记者从2021重庆英才大会/);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${baseURL}${SEED}`);
   expect(await meta(page, 'meta[property="og:type"]')).toBe('article');
+  // language zh-Hans, completed with its likely region.
+  expect(await meta(page, 'meta[property="og:locale"]')).toBe('zh_CN');
   expect(await meta(page, 'meta[property="og:title"]')).toBe(SEED_TITLE);
   expect(await meta(page, 'meta[property="og:url"]')).toBe(`${baseURL}${SEED}`);
   expect(await meta(page, 'meta[property="og:image"]')).toMatch(
@@ -31,7 +37,8 @@ test('an article page: title, description, canonical URL, Open Graph, Twitter ca
     expect.objectContaining({
       '@type': 'NewsArticle',
       headline: SEED_TITLE,
-      datePublished: '2021-11-16T17:12:02+08:00',
+      // 09:12:02 GMT in the site's Asia/Tokyo.
+      datePublished: '2021-11-16T18:12:02+09:00',
       author: [{ '@type': 'Person', name: '趣头条' }],
       articleSection: '新媒体 › 趣头条 › 分类',
       mainEntityOfPage: `${baseURL}${SEED}`,
@@ -50,14 +57,14 @@ test('a title made of </script><script> stays inside its JSON-LD and never runs'
 
 const PAGES: [url: string, title: string, canonical: string, description: string][] = [
   // Next.js writes the home page's canonical URL as the bare origin.
-  ['/', '新闻速览', '', '来自 Markdown 文章的新闻'],
-  ['/page/2', '第 2 页 - 新闻速览', '/page/2', '来自 Markdown 文章的新闻'],
-  ['/categories', '全部分类 - 新闻速览', '/categories', '来自 Markdown 文章的新闻'],
-  ['/categories/%E7%A7%91%E6%8A%80', '科技 - 新闻速览', '/categories/%E7%A7%91%E6%8A%80', '新闻速览「科技」栏目的新闻'],
-  ['/tags', '全部标签 - 新闻速览', '/tags', '来自 Markdown 文章的新闻'],
-  ['/archives', '归档 - 新闻速览', '/archives', '来自 Markdown 文章的新闻'],
-  ['/archives/2021/11', '2021 年 11 月 - 新闻速览', '/archives/2021/11', '新闻速览 2021 年 11 月的新闻'],
-  ['/tags/%E9%87%8D%E5%BA%86', '#重庆 - 新闻速览', '/tags/%E9%87%8D%E5%BA%86', '新闻速览标签「重庆」下的新闻'],
+  ['/', NAME, '', DESCRIPTION],
+  ['/page/2', `第 2 页 - ${NAME}`, '/page/2', DESCRIPTION],
+  ['/categories', `全部分类 - ${NAME}`, '/categories', DESCRIPTION],
+  ['/categories/%E7%A7%91%E6%8A%80', `科技 - ${NAME}`, '/categories/%E7%A7%91%E6%8A%80', `${NAME}「科技」栏目的新闻`],
+  ['/tags', `全部标签 - ${NAME}`, '/tags', DESCRIPTION],
+  ['/archives', `归档 - ${NAME}`, '/archives', DESCRIPTION],
+  ['/archives/2021/11', `2021 年 11 月 - ${NAME}`, '/archives/2021/11', `${NAME} 2021 年 11 月的新闻`],
+  ['/tags/%E9%87%8D%E5%BA%86', `#重庆 - ${NAME}`, '/tags/%E9%87%8D%E5%BA%86', `${NAME}标签「重庆」下的新闻`],
 ];
 
 test('every listing has its title, description, canonical URL and the feeds in its head', async ({ page, baseURL }) => {
@@ -91,6 +98,6 @@ test('a category advertises its own feeds too', async ({ page, baseURL }) => {
 test('the 404 page is titled so and not indexed', async ({ page }) => {
   const response = await page.goto('/posts/no-such-article');
   expect(response?.status()).toBe(404);
-  await expect(page).toHaveTitle('页面不存在 - 新闻速览');
+  await expect(page).toHaveTitle(`页面不存在 - ${NAME}`);
   expect(await meta(page, 'meta[name="robots"]')).toMatch(/noindex/);
 });

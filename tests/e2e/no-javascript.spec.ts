@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { SITE } from './hexo-site.mjs';
 
 test.use({ javaScriptEnabled: false });
 
@@ -36,7 +37,7 @@ test.describe('with JavaScript disabled', () => {
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('页面不存在');
       await expect(page.getByRole('navigation', { name: '栏目' }), path).toBeVisible();
-      await expect(page.locator('html'), path).toHaveAttribute('lang', 'zh-CN');
+      await expect(page.locator('html'), path).toHaveAttribute('lang', SITE.locale);
       await expect(page.locator('meta[name="robots"]').first(), path).toHaveAttribute('content', /noindex/);
       await expect(page, path).toHaveTitle(/^页面不存在/);
     }

@@ -1,14 +1,20 @@
-// Builds the end-to-end tests' content folder (.e2e/content): the bundled articles, one article
-// per XSS payload (in its body, title, categories, tags, author and image fields), bad files the
-// site must report and survive, and the archive's and old links' articles (legacy-files.mjs). Run
-// by the Playwright web server command before the build.
+// Builds the end-to-end tests' site (.e2e/site): a Hexo site whose _config.yml holds the site's
+// settings (hexo-site.mjs) and whose source/_posts/ holds the bundled articles, one article per XSS
+// payload (in its body, title, categories, tags, author and image fields), bad files the site must
+// report and survive, and the archive's and old links' articles (legacy-files.mjs); drafts are in
+// source/_drafts/. Run by the Playwright web server command, with the server's port, before the build.
 import { chmod, cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BAD_FILES } from './bad-files.mjs';
+import { CONTENT_DIR, HEXO_DRAFT, HEXO_DRAFT_TEXT, hexoConfig, SETTINGS_FILE } from './hexo-site.mjs';
 import { LEGACY_FILES } from './legacy-files.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const out = path.join(root, '.e2e/content');
+/** CONTENT_DIR: the Hexo site's source folder. */
+const sourceDir = path.join(root, CONTENT_DIR);
+/** Every article is written under this folder, drafts under draftsDir. */
+const postsDir = path.join(sourceDir, '_posts');
+const draftsDir = path.join(sourceDir, '_drafts');
 
 export async function loadPayloads() {
   const dir = path.join(root, 'tests/fixtures/xss');
@@ -50,7 +56,7 @@ ${bodyText(payload)}
 }
 
 async function makeBadLinks() {
-  const dir = path.join(out, 'bad');
+  const dir = path.join(postsDir, 'bad');
   await symlink('.', path.join(dir, 'loop'));
   await symlink('self-loop.md', path.join(dir, 'self-loop.md'));
   // Root reads any file whatever its mode; /proc/self/mem is a regular file whose first read fails for anyone.
@@ -61,27 +67,33 @@ async function makeBadLinks() {
   }
 }
 
-export async function prepareContent() {
+/** `port`: the server's, for the site's `url`. */
+export async function prepareContent(port) {
   await rm(path.join(root, '.e2e'), { recursive: true, force: true });
-  await mkdir(out, { recursive: true });
-  await cp(path.join(root, 'content'), out, { recursive: true });
+  await mkdir(postsDir, { recursive: true });
+  await writeFile(path.join(root, SETTINGS_FILE), hexoConfig(port));
+  await cp(path.join(root, 'content'), postsDir, { recursive: true });
   const payloads = await loadPayloads();
-  await mkdir(path.join(out, 'xss'), { recursive: true });
+  await mkdir(path.join(postsDir, 'xss'), { recursive: true });
   await Promise.all(
     payloads.map((p, i) =>
-      writeFile(path.join(out, 'xss', `payload-${String(i).padStart(3, '0')}.md`), xssArticle(p, i)),
+      writeFile(path.join(postsDir, 'xss', `payload-${String(i).padStart(3, '0')}.md`), xssArticle(p, i)),
     ),
   );
   const texts = [...Object.entries(BAD_FILES).map(([name, { text }]) => [name, text]), ...Object.entries(LEGACY_FILES)];
   for (const [name, text] of texts) {
-    await mkdir(path.dirname(path.join(out, name)), { recursive: true });
-    await writeFile(path.join(out, name), text);
+    await mkdir(path.dirname(path.join(postsDir, name)), { recursive: true });
+    await writeFile(path.join(postsDir, name), text);
   }
   await makeBadLinks();
+  await mkdir(draftsDir, { recursive: true });
+  await writeFile(path.join(draftsDir, `${HEXO_DRAFT.slug}.md`), HEXO_DRAFT_TEXT);
   return { payloads: payloads.length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { payloads } = await prepareContent();
-  console.log(`e2e content: ${out} (${payloads} XSS articles)`);
+  const port = process.argv[2];
+  if (!/^\d+$/.test(port ?? '')) throw new Error('usage: node tests/e2e/prepare-content.mjs PORT');
+  const { payloads } = await prepareContent(port);
+  console.log(`e2e site: ${path.join(root, SETTINGS_FILE)} and ${postsDir} (${payloads} XSS articles)`);
 }

@@ -1,13 +1,14 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CONTENT_DIR, HEXO_DRAFT, POSTS } from './hexo-site.mjs';
 import { PREVIEW_SECRET } from './preview-secret.mjs';
 
 const root = path.resolve(__dirname, '../..');
 const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 const DRAFT = '/posts/drafts/winter-health-tips';
 const DRAFT_TITLE = '（草稿）冬季养生指南：专家提醒注意防寒保暖和科学进补';
-const EDITED_FILE = path.join(root, '.e2e/content/drafts/e2e-edited-draft.md');
+const EDITED_FILE = path.join(root, CONTENT_DIR, POSTS, 'drafts/e2e-edited-draft.md');
 const enter = (slug: string) =>
   `/api/draft?secret=${encodeURIComponent(PREVIEW_SECRET)}&slug=${encodeURIComponent(slug)}`;
 
@@ -33,6 +34,12 @@ test.describe('outside preview, drafts do not exist', () => {
     for (const url of ['/', '/categories/生活', '/categories/生活/健康', '/tags/冬季']) {
       expect(await draftVisible(page, url), url).toBe(0);
     }
+  });
+
+  test("nor does a file of the Hexo site's _drafts/ folder", async ({ page, request }) => {
+    expect((await request.get(`/posts/${HEXO_DRAFT.slug}`)).status()).toBe(404);
+    await page.goto('/categories/生活');
+    await expect(page.getByRole('link', { name: HEXO_DRAFT.title })).toHaveCount(0);
   });
 
   test('a wrong or missing secret is 401 and sets no cookie', async ({ page, context }) => {
@@ -81,6 +88,11 @@ test.describe('an editor in preview', () => {
       expect(await draftVisible(page, url), url).toBe(1);
       await expect(page.getByRole('region', { name: '预览模式' }), url).toBeVisible();
     }
+    // The _drafts/ folder's draft too, at its path under that folder.
+    await page.goto('/categories/生活');
+    await page.getByRole('link', { name: HEXO_DRAFT.title }).click();
+    await expect(page).toHaveURL(new RegExp(`/posts/${HEXO_DRAFT.slug}$`));
+    await expect(page.locator('main article header')).toContainText('草稿');
   });
 
   test('sees a saved edit on reload, with what sanitizing removed and why', async () => {

@@ -1,24 +1,25 @@
 import { expect, test } from '@playwright/test';
 import { brokenImagesShown, guardPage } from './guard';
+import { SITE } from './hexo-site.mjs';
 
 const SEED = '/posts/chongqing-talent-conference-2021';
 const SEED_TITLE = '2021重庆英才大会将于11月20—21日举办';
 const CHINESE_SLUG = '重庆火锅节开幕';
 
 test.describe('a reader', () => {
-  test('sees the newest articles on the feed, 20 a page, and pages through it', async ({ page, baseURL }) => {
+  test('sees the newest articles on the feed, a page at a time, and pages through it', async ({ page, baseURL }) => {
     const guard = await guardPage(page, baseURL!);
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: '最新文章' })).toBeVisible();
     const items = page.locator('main article');
-    await expect(items).toHaveCount(20);
+    await expect(items).toHaveCount(SITE.perPage);
     const dates = await items.locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
     expect(dates).toEqual([...dates].sort().reverse());
 
     await page.getByRole('link', { name: '下一页' }).click();
     await expect(page).toHaveURL(/\/page\/2$/);
     await expect(page.locator('main [aria-current="page"]')).toHaveText(/2/);
-    await expect(page.locator('main article')).toHaveCount(20);
+    await expect(page.locator('main article')).toHaveCount(SITE.perPage);
     expect(guard.errors).toEqual([]);
     expect(await brokenImagesShown(page, guard)).toEqual([]);
   });
@@ -91,7 +92,7 @@ test.describe('a reader', () => {
     expect(await brokenImagesShown(page, guard)).toEqual([]);
   });
 
-  test('reads the seed article: title, date in Shanghai time, author, breadcrumbs, image, body, neighbours', async ({
+  test("reads the seed article: title, date in the site's zone, author, breadcrumbs, image, body, neighbours", async ({
     page,
     baseURL,
   }) => {
@@ -100,7 +101,8 @@ test.describe('a reader', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_TITLE);
     const time = page.locator('article header time');
     await expect(time).toHaveAttribute('datetime', '2021-11-16T09:12:02.000Z');
-    await expect(time).toHaveText('2021年11月16日 17:12');
+    // 09:12 GMT in the Hexo site's Asia/Tokyo.
+    await expect(time).toHaveText('2021年11月16日 18:12');
     await expect(page.locator('article header')).toContainText('趣头条');
     await expect(page.getByRole('navigation', { name: '面包屑' })).toContainText('新媒体');
     const bodyImage = page.locator('.article-body img').first();
@@ -211,7 +213,7 @@ test.describe('a reader', () => {
 
   test('has the page language, a skip link and a focusable main region', async ({ page }) => {
     await page.goto('/');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.locator('html')).toHaveAttribute('lang', SITE.locale);
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: '跳到正文' });
     await expect(skip).toBeFocused();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { guardPage, unsafeMarkup } from './guard';
+import { SITE } from './hexo-site.mjs';
 import { PREVIEW_SECRET } from './preview-secret.mjs';
 
 const SEED_TITLE = '2021重庆英才大会将于11月20—21日举办';
@@ -47,11 +48,11 @@ test('results are paginated', async ({ page }) => {
   await page.goto('/search?q=xss');
   await expect(page.getByRole('status')).toContainText('第 1 / ');
   const first = await resultTitles(page);
-  expect(first).toHaveLength(20);
+  expect(first).toHaveLength(SITE.perPage);
   await page.getByRole('navigation', { name: '分页' }).getByRole('link', { name: '下一页' }).click();
   await expect(page).toHaveURL('/search?q=xss&page=2');
   const second = await resultTitles(page);
-  expect(second).toHaveLength(20);
+  expect(second).toHaveLength(SITE.perPage);
   expect(second.filter((t) => first.includes(t))).toEqual([]);
   for (const bad of ['0', 'x', '-1', '1.5', '99999']) {
     const response = await page.request.get(`/search?q=xss&page=${bad}`, { maxRedirects: 0 });

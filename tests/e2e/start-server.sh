@@ -3,7 +3,7 @@
 # does. Everything goes to .e2e/server.log (the tests read it); on failure its end goes to stderr.
 set -u
 port="$1"
-node tests/e2e/prepare-content.mjs || exit 1
+node tests/e2e/prepare-content.mjs "$port" || exit 1
 log=.e2e/server.log
 ( npm run build && exec npm start -- -p "$port" -H 127.0.0.1 ) >"$log" 2>&1 &
 server=$!

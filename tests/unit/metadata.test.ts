@@ -3,7 +3,7 @@ import type { ArticleSummary } from '@/lib/content/types';
 import { toZonedIso } from '@/lib/dates';
 import { feedAlternates } from '@/lib/feeds/feed-formats';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/metadata/news-article-json-ld';
-import { articleMetadata, pageMetadata } from '@/lib/metadata/page-metadata';
+import { articleMetadata, openGraphLocale, pageMetadata } from '@/lib/metadata/page-metadata';
 
 const article: ArticleSummary = {
   slug: 'chongqing-talent-conference-2021',
@@ -131,5 +131,19 @@ describe('pageMetadata and articleMetadata', () => {
       images: [{ url: '/images/lead.jpeg' }],
     });
     expect(meta.twitter).toMatchObject({ card: 'summary_large_image' });
+  });
+});
+
+describe('openGraphLocale', () => {
+  test.each([
+    ['zh-CN', 'zh_CN'],
+    // The languages Hexo sites write: a script or a bare language is completed with its likely region.
+    ['zh-Hans', 'zh_CN'],
+    ['zh-Hant', 'zh_TW'],
+    ['zh', 'zh_CN'],
+    ['en', 'en_US'],
+    ['en-GB', 'en_GB'],
+  ])('%s is %s', (locale, og) => {
+    expect(openGraphLocale(locale)).toBe(og);
   });
 });
