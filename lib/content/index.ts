@@ -1,5 +1,6 @@
 /** The content module: the only way pages reach articles. */
 export { getArticle } from './article';
+export { findAsset } from './assets';
 export { isPreview } from './current-index';
 export type { ContentIndex } from './build-index';
 export { getNewestArticles, getPublishedIndex, type NewestArticles } from './published';
