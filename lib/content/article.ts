@@ -1,7 +1,7 @@
 import 'server-only';
 import { currentIndex, isPreview } from './current-index';
 import { LruCache } from './lru';
-import { readBodySource } from './read-body';
+import { readBodySource, readPostAssets } from './read-body';
 import { reportProblems } from './report';
 import { safeBodyHtml } from './safe-body';
 import { onContentChange } from './store';
@@ -20,9 +20,9 @@ const bodies: LruCache<string, Promise<Body>> = ((globalThis as { __newsBodyCach
 onContentChange('article-bodies', () => bodies.clear());
 
 async function loadBody(summary: ArticleSummary, withReport: boolean): Promise<Body> {
-  const source = await readBodySource(summary);
+  const [source, assets] = await Promise.all([readBodySource(summary), readPostAssets(summary)]);
   if (!source.ok) return refuse(summary, source.reason);
-  const result = safeBodyHtml(source.body, summary.format, { report: withReport });
+  const result = safeBodyHtml(source.body, summary.format, { report: withReport, assets });
   if (!result.ok) return refuse(summary, `${result.reason}; the body is not shown`);
   const report = result.report && { changes: result.report.changes, unlisted: result.report.unlisted };
   return { html: result.html, ...(report && { sanitizeReport: report }) };

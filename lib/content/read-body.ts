@@ -1,7 +1,9 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { listAssets } from '../assets/served-file';
 import { fileTooLargeReason, MAX_FILE_BYTES } from '../sanitize/limits';
+import { postAssetsOf, type PostAssets } from './post-assets';
 import { readFrontMatter } from './read-front-matter';
 import { contentRoot } from './source';
 import type { ArticleSummary } from './types';
@@ -19,4 +21,9 @@ export async function readBodySource(summary: ArticleSummary): Promise<BodySourc
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: `body cannot be read: ${code ?? (error as Error).message}` };
   }
+}
+
+/** What rendering an article's body needs of its asset folder: the files the site serves from it. */
+export async function readPostAssets(summary: ArticleSummary): Promise<PostAssets> {
+  return postAssetsOf(summary.slug, summary.file, await listAssets(contentRoot(), summary.file));
 }
