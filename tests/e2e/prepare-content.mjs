@@ -1,9 +1,10 @@
 // Builds the end-to-end tests' content folder (.e2e/content): the bundled articles, one article
 // per XSS payload (in its body, title, categories, tags, author and image fields), bad files the
-// site must report and survive, and the archive's and old links' articles (legacy-files.mjs). Run
-// by the Playwright web server command before the build.
+// site must report and survive, the archive's and old links' articles (legacy-files.mjs), and the
+// asset files (asset-files.mjs). Run by the Playwright web server command before the build.
 import { chmod, cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAssetFixtures } from './asset-files.mjs';
 import { BAD_FILES } from './bad-files.mjs';
 import { LEGACY_FILES } from './legacy-files.mjs';
 
@@ -78,6 +79,7 @@ export async function prepareContent() {
     await writeFile(path.join(out, name), text);
   }
   await makeBadLinks();
+  await writeAssetFixtures(out);
   return { payloads: payloads.length };
 }
 
