@@ -171,6 +171,10 @@ test.describe('files of the content folder (a non-browser client)', () => {
   });
 
   test('traversal in every spelling, links out, hidden, private and source files, drafts: never a file', async () => {
+    // Their neighbours are served: what is refused is refused by the rules, not for want of serving.
+    for (const path of ['/images/e2e-assets/site.png', postAsset('photo.png')]) {
+      expect((await raw(path)).status, path).toBe(200);
+    }
     for (const path of REFUSED) {
       const answer = await final(path);
       expect(answer.status, `${path} → ${answer.path}`).toBe(404);
@@ -202,6 +206,7 @@ test.describe('files of the content folder (a non-browser client)', () => {
     const icon = await raw('/icon.svg');
     expect(icon.status).toBe(200);
     expect(icon.body.includes(SECRET)).toBe(false);
+    expect((await raw('/images/e2e-assets/script.svg')).status).toBe(200);
   });
 
   test('feeds carry absolute URLs of the images, and they load', async ({ baseURL }) => {
@@ -269,7 +274,9 @@ test.describe('an article with an asset folder, in Chromium', () => {
   });
 
   test('an SVG opened directly runs no script; the same file without the policy would', async ({ page, baseURL }) => {
-    await page.goto('/images/e2e-assets/script.svg');
+    const response = await page.goto('/images/e2e-assets/script.svg');
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-type']).toBe('image/svg+xml');
     const marks = () =>
       page.evaluate(() => [
         document.documentElement.getAttribute('data-script'),
