@@ -1,3 +1,7 @@
+// Files of the content folder the site serves (lib/assets/media-types.ts, which a test keeps equal).
+const MEDIA_EXTENSIONS =
+  'jpg|jpeg|png|apng|gif|webp|avif|svg|ico|bmp|mp3|m4a|aac|ogg|oga|opus|wav|flac|weba|mp4|m4v|webm|ogv|mov|pdf';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // `NEXT_OUTPUT=standalone npm run build` makes a self-contained server for Node hosts
@@ -19,12 +23,15 @@ const nextConfig = {
   // folder must travel with the server: into .next/standalone and into Vercel's functions.
   outputFileTracingIncludes: { '/*': ['./content/**/*'] },
   // app/categories/[...path] catches every path below /categories: a category's feeds are served by
-  // app/feeds/[format]/[...path] (rewrites returned as an array apply before dynamic routes).
+  // app/feeds/[format]/[...path]. Rewrites returned as an array apply after public/ files and static
+  // routes but before dynamic routes (the catch-alls), so a picture, sound, video or PDF path that
+  // public/ does not have goes to the content folder's files (app/api/asset/[...path]).
   async rewrites() {
     return [
       { source: '/categories/:path+/feed.xml', destination: '/feeds/rss/:path+' },
       { source: '/categories/:path+/atom.xml', destination: '/feeds/atom/:path+' },
       { source: '/categories/:path+/feed.json', destination: '/feeds/json/:path+' },
+      { source: `/:dirs*/:file([^/]+\\.(?:${MEDIA_EXTENSIONS}))`, destination: '/api/asset/:dirs*/:file' },
     ];
   },
   async redirects() {

@@ -3,6 +3,7 @@ import { currentView } from './current-index';
 import { decompressBody, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './db/article-rows';
 import { statement } from './db/statements';
 import { LruCache } from './lru';
+import { readPostAssets } from './read-body';
 import { reportProblems } from './report';
 import { safeBodyHtml } from './safe-body';
 import type { Article, ArticleSummary, BodyFormat } from './types';
@@ -10,7 +11,8 @@ import type { Article, ArticleSummary, BodyFormat } from './types';
 /**
  * Sanitized bodies kept in memory, so an article is rendered and sanitized once, not per request
  * (its page, the feeds it is in). Bounded by count and bytes; keyed by the article's revision, so
- * an update is rendered afresh. Preview bypasses it: an editor sees what sanitizing changed.
+ * an update is rendered afresh (an asset file added to its folder shows when the article next
+ * changes). Preview bypasses it: an editor sees what sanitizing changed.
  */
 const BODY_CACHE_ENTRIES = 1000;
 const BODY_CACHE_BYTES = 64 * 1024 * 1024;
@@ -22,9 +24,10 @@ const bodies: LruCache<string, Body> = ((globalThis as { __newsBodyCache?: LruCa
 export type BodyRow = SummaryRow & { body: Uint8Array; body_error: string | null; revision: number };
 export const BODY_COLUMNS = `${SUMMARY_COLUMNS}, body, body_error, revision`;
 
-function render(row: BodyRow, withReport: boolean): Body {
+async function render(row: BodyRow, withReport: boolean): Promise<Body> {
   if (row.body_error !== null) return { html: '', bodyError: row.body_error };
-  const result = safeBodyHtml(decompressBody(row.body), row.format as BodyFormat, { report: withReport });
+  const assets = await readPostAssets(toSummary(row));
+  const result = safeBodyHtml(decompressBody(row.body), row.format as BodyFormat, { report: withReport, assets });
   if (!result.ok) {
     const reason = `${result.reason}; the body is not shown`;
     reportProblems([{ file: row.file, severity: 'error', kind: 'body', reason }]);
@@ -35,11 +38,11 @@ function render(row: BodyRow, withReport: boolean): Body {
 }
 
 /** A stored article with its sanitized body, through the body cache. */
-export function withBody(row: BodyRow): Article {
+export async function withBody(row: BodyRow): Promise<Article> {
   const key = `${row.id}\u0000${row.revision}`;
   let body = bodies.get(key);
   if (!body) {
-    body = render(row, false);
+    body = await render(row, false);
     bodies.set(key, body, body.html.length * 2);
   }
   return { ...toSummary(row), ...body };
@@ -52,7 +55,7 @@ export async function getArticle(slug: string): Promise<Article | null> {
     slug,
   ) as BodyRow | undefined;
   if (!row) return null;
-  if (view.withDrafts) return { ...toSummary(row), ...render(row, true) };
+  if (view.withDrafts) return { ...toSummary(row), ...(await render(row, true)) };
   return withBody(row);
 }
 

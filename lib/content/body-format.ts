@@ -1,4 +1,6 @@
-import { marked } from 'marked';
+import { marked, type Token } from 'marked';
+import { renderAssetTags } from './asset-tags';
+import { markdownImageHref, type PostAssets } from './post-assets';
 import type { BodyFormat } from './types';
 
 /** Markdown a line can start with; an HTML body's lines do not. */
@@ -39,13 +41,24 @@ export function checkMarkdownLimits(body: string): { ok: true } | { ok: false; r
 
 export type RenderResult = { ok: true; html: string } | { ok: false; reason: string };
 
-/** Renders a body to (unsanitized) HTML; Markdown beyond the limits is refused, never rendered. */
-export function renderBody(body: string, format: BodyFormat): RenderResult {
-  if (format === 'html') return { ok: true, html: body };
+/**
+ * Renders a body to (unsanitized) HTML; Markdown beyond the limits is refused, never rendered.
+ * With its article's `assets`, Hexo's asset tags are rendered and Markdown images resolved as Hexo does.
+ */
+export function renderBody(body: string, format: BodyFormat, assets?: PostAssets): RenderResult {
+  const tags = assets ? renderAssetTags(body, assets) : null;
+  const source = tags?.text ?? body;
+  if (format === 'html') return { ok: true, html: tags ? tags.restore(source, false) : source };
   const limits = checkMarkdownLimits(body);
   if (!limits.ok) return limits;
+  const walkTokens =
+    assets &&
+    ((token: Token) => {
+      if (token.type === 'image' && !tags?.isPlaceholder(token.href)) token.href = markdownImageHref(token.href, assets);
+    });
   try {
-    return { ok: true, html: marked.parse(body, { async: false, gfm: true, breaks: false }) };
+    const html = marked.parse(source, { async: false, gfm: true, breaks: false, walkTokens });
+    return { ok: true, html: tags ? tags.restore(html, true) : html };
   } catch (error) {
     return { ok: false, reason: `Markdown could not be rendered: ${(error as Error).message}` };
   }

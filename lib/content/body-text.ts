@@ -1,6 +1,7 @@
 import 'server-only';
 import { forEachConcurrently, READ_CONCURRENCY } from './concurrently';
 import { htmlToText } from './html-text';
+import { TEXT_ONLY_ASSETS } from './post-assets';
 import { readBodySource } from './read-body';
 import { safeBodyHtml } from './safe-body';
 import type { ArticleSummary } from './types';
@@ -14,7 +15,10 @@ const SOURCE_PER_TEXT = 4;
 export async function readBodyText(summary: ArticleSummary, maxChars: number): Promise<string> {
   const source = await readBodySource(summary);
   if (!source.ok) return '';
-  const result = safeBodyHtml(source.body.slice(0, maxChars * SOURCE_PER_TEXT), summary.format);
+  // Tags render as if every asset were there: an asset link's title is text, and no file need be listed.
+  const result = safeBodyHtml(source.body.slice(0, maxChars * SOURCE_PER_TEXT), summary.format, {
+    assets: TEXT_ONLY_ASSETS,
+  });
   return result.ok ? htmlToText(result.html).slice(0, maxChars) : '';
 }
 

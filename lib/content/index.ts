@@ -1,5 +1,6 @@
 /** The content module: the only way pages reach articles. */
 export { getArticle } from './article';
+export { findAsset } from './assets';
 export { isPreview } from './current-index';
 export { getNewestArticles, type NewestArticles } from './published';
 export { getSitemapSource, type SitemapSource } from './sitemap-source';

@@ -3,6 +3,7 @@ import { beforeMore, makeExcerpt } from './excerpt';
 import { IMAGE_KEYS, normalizeFrontMatter } from './front-matter';
 import { detectFormat, renderBody } from './body-format';
 import type { FallbackDate } from './file-date';
+import { TEXT_ONLY_ASSETS } from './post-assets';
 import { FrontMatterError, lineOfKey, readFrontMatter, type RawArticle } from './read-front-matter';
 import { slugFromPath, normalizeSlug } from './slugs';
 import type { ArticleSummary, Problem, ProblemKind } from './types';
@@ -69,7 +70,7 @@ export function parseArticle(text: string, facts: FileFacts, timeZone = siteConf
 
   const format = detectFormat(raw.body);
   const head = (beforeMore(raw.body) ?? raw.body).slice(0, EXCERPT_SOURCE_CHARS);
-  const renderedHead = renderBody(head, format);
+  const renderedHead = renderBody(head, format, TEXT_ONLY_ASSETS);
   const summary: ArticleSummary = {
     slug: (fm.slug && normalizeSlug(fm.slug)) || slugFromPath(facts.relative),
     title: fm.title ?? stem(facts.relative),

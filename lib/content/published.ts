@@ -18,7 +18,7 @@ export async function getNewestArticles(count: number, categorySegments?: readon
     const rows = statement(db, `SELECT ${BODY_COLUMNS} FROM articles WHERE draft = 0 ORDER BY date_ms DESC, slug ASC LIMIT ?`).all(
       count,
     ) as BodyRow[];
-    return { articles: rows.map(withBody) };
+    return { articles: await Promise.all(rows.map(withBody)) };
   }
   for (const path of paramCandidates(categorySegments)) {
     const rows = statement(
@@ -26,7 +26,7 @@ export async function getNewestArticles(count: number, categorySegments?: readon
       `SELECT ${BODY_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')} FROM category_members m JOIN articles a ON a.id = m.article_id
        WHERE m.key = ? AND m.draft = 0 ORDER BY m.date_ms DESC, m.slug ASC LIMIT ?`,
     ).all(categoryKey(path), count) as BodyRow[];
-    if (rows.length > 0) return { categoryPath: path, articles: rows.map(withBody) };
+    if (rows.length > 0) return { categoryPath: path, articles: await Promise.all(rows.map(withBody)) };
   }
   return null;
 }

@@ -1,6 +1,9 @@
 import 'server-only';
+import { listAssets } from '../assets/served-file';
 import { decompressBody } from './db/article-rows';
 import { statement } from './db/statements';
+import { postAssetsOf, type PostAssets } from './post-assets';
+import { contentRoot } from './source';
 import { contentDb } from './store';
 import type { ArticleSummary } from './types';
 
@@ -14,4 +17,9 @@ export async function readBodySource(summary: ArticleSummary): Promise<BodySourc
   if (!row) return { ok: false, reason: 'no longer in the content folder' };
   if (row.body_error !== null) return { ok: false, reason: row.body_error };
   return { ok: true, body: decompressBody(row.body) };
+}
+
+/** What rendering an article's body needs of its asset folder: the files the site serves from it. */
+export async function readPostAssets(summary: ArticleSummary): Promise<PostAssets> {
+  return postAssetsOf(summary.slug, summary.file, await listAssets(contentRoot(), summary.file));
 }

@@ -27,6 +27,7 @@ export type ProblemKind =
   | 'permalink'
   | 'body'
   | 'hexo-tag'
+  | 'asset-missing'
   | 'sanitized';
 
 /** One problem found in an article file: reported with its path and reason, never fatal to the site. */

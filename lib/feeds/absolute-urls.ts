@@ -1,9 +1,5 @@
-import { escapeHtml, unescapeAttribute } from '../html-text';
+import { mapUrls } from '../html-urls';
 
-// Sanitized HTML has a regular form (lib/sanitize): every `<` starts a tag, attribute values are
-// double-quoted with `"` and `>` escaped, so a tag and its href/src are found exactly by pattern.
-const TAG = /<[a-z][^>]*>/gi;
-const URL_ATTRIBUTE = /(\s(?:href|src)=")([^"]*)"/gi;
 const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
 
 /**
@@ -11,15 +7,12 @@ const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
  * article's own URL, against which a browser on its page resolves them): a feed reader has no base.
  */
 export function absolutizeUrls(html: string, base: string): string {
-  return html.replace(TAG, (tag) =>
-    tag.replace(URL_ATTRIBUTE, (whole, start: string, value: string) => {
-      const url = unescapeAttribute(value);
-      if (HAS_SCHEME.test(url)) return whole;
-      try {
-        return `${start}${escapeHtml(new URL(url, base).href)}"`;
-      } catch {
-        return whole;
-      }
-    }),
-  );
+  return mapUrls(html, (url) => {
+    if (HAS_SCHEME.test(url)) return null;
+    try {
+      return new URL(url, base).href;
+    } catch {
+      return null;
+    }
+  });
 }

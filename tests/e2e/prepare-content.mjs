@@ -1,10 +1,11 @@
 // Builds the end-to-end tests' site (.e2e/site): a Hexo site whose _config.yml holds the site's
 // settings (hexo-site.mjs) and whose source/_posts/ holds the bundled articles, one article per XSS
 // payload (in its body, title, categories, tags, author and image fields), bad files the site must
-// report and survive, and the archive's and old links' articles (legacy-files.mjs); drafts are in
+// report and survive, and the archive's and old links' articles (legacy-files.mjs) and the asset files (asset-files.mjs); drafts are in
 // source/_drafts/. Run by the Playwright web server command, with the server's port, before the build.
 import { chmod, cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAssetFixtures } from './asset-files.mjs';
 import { BAD_FILES } from './bad-files.mjs';
 import { CONTENT_DIR, HEXO_DRAFT, HEXO_DRAFT_TEXT, hexoConfig, SETTINGS_FILE } from './hexo-site.mjs';
 import { LEGACY_FILES } from './legacy-files.mjs';
@@ -88,6 +89,7 @@ export async function prepareContent(port) {
   await makeBadLinks();
   await mkdir(draftsDir, { recursive: true });
   await writeFile(path.join(draftsDir, `${HEXO_DRAFT.slug}.md`), HEXO_DRAFT_TEXT);
+  await writeAssetFixtures(sourceDir);
   return { payloads: payloads.length };
 }
 

@@ -67,7 +67,8 @@ describe('checkContent on a folder of good and bad articles (in this thread)', (
       ['code.md', 'error', 'code-front-matter', 1],
       ['deep.md', 'error', 'body', 5],
       ['dup-b.md', 'warning', 'duplicate-slug', undefined],
-      ['hexo.md', 'warning', 'hexo-tag', 7],
+      ['hexo.md', 'warning', 'asset-missing', 7],
+      ['hexo.md', 'warning', 'asset-missing', 9],
       ['hexo.md', 'warning', 'hexo-tag', 11],
       ['hexo.md', 'warning', 'hexo-tag', 13],
       ['missing-image.md', 'warning', 'image-missing', undefined],
@@ -183,7 +184,8 @@ describe('checkContent on a folder of good and bad articles (in this thread)', (
         file: 'missing-image.md',
         severity: 'warning',
         kind: 'image-missing',
-        reason: 'front matter image "/images/none.png" is served from /images/none.png, which is not in public/',
+        reason:
+          'front matter image "/images/none.png" is neither in public/ nor a file the site serves from the content folder',
       },
     ]);
     expect(problemsOf('present-image.md')).toEqual([]);
@@ -202,14 +204,21 @@ describe('checkContent on a folder of good and bad articles (in this thread)', (
     expect(existsSync(jsMarker)).toBe(false);
   });
 
-  test('Hexo tags: one warning per tag name, at the line of its first use, with the count', () => {
+  test('Hexo tags: one warning per tag name, at the line of its first use, with the count; asset tags missing their file', () => {
     expect(problemsOf('hexo.md')).toEqual([
       {
         file: 'hexo.md',
         severity: 'warning',
-        kind: 'hexo-tag',
+        kind: 'asset-missing',
         line: 7,
-        reason: 'Hexo tag {% asset_img %} is shown as text: Hexo plugins are not run here (2 times)',
+        reason: '{% asset_img a.png %}: no such file in the asset folder hexo/; the tag shows nothing',
+      },
+      {
+        file: 'hexo.md',
+        severity: 'warning',
+        kind: 'asset-missing',
+        line: 9,
+        reason: '{% asset_img b.png caption %}: no such file in the asset folder hexo/; the tag shows nothing',
       },
       {
         file: 'hexo.md',
@@ -293,7 +302,7 @@ describe('checkContent on a folder of good and bad articles (in this thread)', (
       categories: 2,
       // t1, t2, t3, 2021; not draft-tag.
       tags: 4,
-      bySeverity: { error: 3, warning: 12, notice: 2 },
+      bySeverity: { error: 3, warning: 13, notice: 2 },
       byKind: {
         sanitized: 2,
         date: 1,
@@ -301,7 +310,8 @@ describe('checkContent on a folder of good and bad articles (in this thread)', (
         'code-front-matter': 1,
         body: 1,
         'duplicate-slug': 1,
-        'hexo-tag': 3,
+        'hexo-tag': 2,
+        'asset-missing': 2,
         'image-missing': 1,
         title: 1,
         tags: 2,
@@ -382,13 +392,16 @@ describe('checkFile', () => {
   beforeAll(async () => {
     root = await makeTempDir('news-check-');
     publicDir = await makeTempDir('news-check-');
-    await writeTree(publicDir, { 'posts/there.png': 'png', 'posts/图片.png': 'png' });
+    await writeTree(publicDir, { 'images/public.png': 'png' });
     await writeTree(root, {
       'body-images.md': article(
         'title: Body images\ndate: 2021-01-01T00:00:00Z',
         '<p><img src="there.png"><img src="图片.png"><img src="gone.png"><img src="/images/in-content.png">' +
+          '<img src="/images/public.png"><img src="/images/not-anywhere.png">' +
           '<img src="https://x.example/a.png"><img src="//cdn.example/b.png"></p>',
       ),
+      'body-images/there.png': 'png',
+      'body-images/图片.png': 'png',
       'images/in-content.png': 'png',
       'crlf.md':
         '---\r\ntitle: CRLF\r\ndate: 2021-01-01T00:00:00Z\r\n---\r\n\r\nline\r\n\r\n{% raw %}x{% endraw %}\r\n',
@@ -412,7 +425,9 @@ describe('checkFile', () => {
         5 + i,
         `Hexo tag {% t${i} %} is shown as text: Hexo plugins are not run here`,
       ]),
-      [25, '6 more kinds of Hexo tag are shown as text'],
+      [25, '5 more kinds of Hexo tag are shown as text'],
+      // The asset tag is rendered, not shown as text: its `50%` does not end it early.
+      [30, '{% asset_img a.png 50% %}: no such file in the asset folder many-tags/; the tag shows nothing'],
     ]);
   });
 
@@ -451,21 +466,22 @@ describe('checkFile', () => {
     });
   });
 
-  test('relative body images resolve against the page URL; a copy in the content folder is pointed out', async () => {
+  test('body images are looked for where the site serves them: public/, the asset folder, the content folder', async () => {
     const check = await checkFile(source('body-images.md'), options());
     expect(check.problems).toEqual([
       {
         file: 'body-images.md',
         severity: 'warning',
         kind: 'image-missing',
-        reason: 'body image "gone.png" is served from /posts/gone.png, which is not in public/',
+        reason:
+          'body image "/posts/body-images/gone.png" is neither in public/ nor a file the site serves from the content folder',
       },
       {
         file: 'body-images.md',
         severity: 'warning',
         kind: 'image-missing',
         reason:
-          'body image "/images/in-content.png" is served from /images/in-content.png, which is not in public/ (it is in the content folder: copy it into public/)',
+          'body image "/images/not-anywhere.png" is neither in public/ nor a file the site serves from the content folder',
       },
     ]);
   });
@@ -603,7 +619,7 @@ describe('the check:content command line', () => {
       expect(inline.problems.map((p) => [p.file, p.kind, p.line])).toEqual([
         ['bad/active.md', 'sanitized', 5],
         ['bad/dup.md', 'duplicate-slug', undefined],
-        ['bad/hexo.md', 'hexo-tag', 7],
+        ['bad/hexo.md', 'asset-missing', 7],
         ['bad/image.md', 'image-missing', undefined],
         ['bad/no-title.md', 'title', undefined],
         ['bad/style.md', 'sanitized', 5],

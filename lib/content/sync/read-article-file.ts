@@ -4,6 +4,7 @@ import { renderBody } from '../body-format';
 import { fallbackDateOf } from '../file-date';
 import { htmlToText } from '../html-text';
 import { parseArticle } from '../parse-article';
+import { TEXT_ONLY_ASSETS } from '../post-assets';
 import { readArticleText } from '../read-text';
 import type { SourceFile } from '../source';
 import type { ArticleSummary, Problem } from '../types';
@@ -30,7 +31,8 @@ export const fileVersion = (stat: { mtimeMs: number; size: number; ino: number }
 
 /** The body's rendering checked against the limits the page applies, and its text. */
 function bodyTextAndError(body: string, format: ArticleSummary['format']): { text: string; bodyError?: string } {
-  const rendered = renderBody(body, format);
+  // Asset tags as their text (a link's title, an image's caption): which files exist does not matter to search.
+  const rendered = renderBody(body, format, TEXT_ONLY_ASSETS);
   if (!rendered.ok) return { text: '', bodyError: rendered.reason };
   const limits = checkBodyLimits(rendered.html);
   if (!limits.ok) return { text: '', bodyError: limits.reason };
