@@ -4,6 +4,7 @@ import { normalizePermalinkPath } from '../permalink-pattern';
 import { parsePageParam } from './paginate';
 import { normalizeSlug, paramCandidates } from './slugs';
 import { currentIndex } from './current-index';
+import { getIndex } from './store';
 
 /** The slug of the published article that route params name, or null. */
 export async function resolveSlug(segments: readonly string[]): Promise<string | null> {
@@ -49,7 +50,18 @@ export async function resolveCategoryRoute(segments: readonly string[]): Promise
 
 /** The slug of the article an old Hexo address (PERMALINK or a front-matter `permalink:`) names, or null. */
 export async function resolveLegacyPermalink(segments: readonly string[]): Promise<string | null> {
-  const { permalinks } = await currentIndex();
+  return findPermalink((await currentIndex()).permalinks, segments);
+}
+
+/**
+ * The same for proxy.ts, which answers old links before routing: a URL path as requested, and
+ * published articles only (draft mode is not known there; app/[...legacy] answers an editor's preview).
+ */
+export async function resolvePublishedLegacyPath(pathname: string): Promise<string | null> {
+  return findPermalink((await getIndex()).permalinks, pathname.split('/'));
+}
+
+function findPermalink(permalinks: ReadonlyMap<string, string>, segments: readonly string[]): string | null {
   for (const candidate of paramCandidates(segments)) {
     const slug = permalinks.get(normalizePermalinkPath(candidate.join('/')));
     if (slug !== undefined) return slug;
