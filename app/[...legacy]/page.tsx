@@ -14,8 +14,10 @@ export const generateStaticParams = () => [];
 export const metadata = NOT_FOUND_METADATA;
 
 /**
- * Every address no other route takes (Next.js ranks a root catch-all last): old Hexo links, by
- * PERMALINK or an article's front-matter `permalink:`, move permanently to the article; the rest is 404.
+ * Every address no other route takes (Next.js ranks a root catch-all last): 404. Old Hexo links of
+ * published articles never get here (proxy.ts answers them before routing, with one Location
+ * header, which a page's redirect does not have on its first render); those only an editor's
+ * preview knows, of drafts, are redirected here.
  */
 export default async function LegacyLink({ params }: Props) {
   const slug = await resolveLegacyPermalink((await params).legacy);

@@ -26,6 +26,7 @@ export { parsePageParam, pageCount } from './paginate';
 export {
   resolveCategoryRoute,
   resolveLegacyPermalink,
+  resolvePublishedLegacyPath,
   resolveSlug,
   resolveTag,
   type CategoryRoute,

@@ -1,4 +1,5 @@
 import { expandPermalink, normalizePermalinkPath, type PermalinkPattern } from '../permalink-pattern';
+import { isSiteRoute } from '../site-routes';
 import type { ArticleSummary } from './types';
 
 export type PermalinkMap = {
@@ -13,6 +14,7 @@ type Claim = { path: string; article: ArticleSummary; override: boolean };
  * Old Hexo addresses of the articles: a front-matter `permalink:` replaces the pattern's, as in
  * Hexo. When two articles claim one address the first keeps it: published before drafts (a draft
  * in preview never takes a live article's old link), then front-matter addresses, then path order.
+ * An address under one of the site's own routes (`/tags/…`, `/posts/…`) stays the site's.
  */
 export function buildPermalinks(
   articles: readonly ArticleSummary[],
@@ -37,6 +39,12 @@ export function buildPermalinks(
   for (const { path, article } of claims) {
     if (path === '') {
       warnings.push({ file: article.file, reason: 'permalink is the home page; ignored' });
+      continue;
+    }
+    if (isSiteRoute(path)) {
+      // `posts/:title/` was the old address of every article, and still is.
+      if (path === normalizePermalinkPath(`posts/${article.slug}`)) continue;
+      warnings.push({ file: article.file, reason: `permalink "/${path}" is the site's own address; not redirected` });
       continue;
     }
     const owner = owners.get(path);

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { DatabaseSync } from 'node:sqlite';
 import { normalizePermalinkPath } from '../permalink-pattern';
 import { categoryKey } from './categories';
 import { currentView } from './current-index';
@@ -6,6 +7,8 @@ import { statement } from './db/statements';
 import { parsePageParam } from './paginate';
 import { normalizeSlug, paramCandidates } from './slugs';
 import { claimOrder } from './sync/permalink-problems';
+import { contentDb } from './store';
+import { isSiteRoute } from '../site-routes';
 
 const filter = (withDrafts: boolean) => (withDrafts ? '' : 'AND draft = 0');
 
@@ -55,9 +58,22 @@ export async function resolveCategoryRoute(segments: readonly string[]): Promise
 /** The slug of the article an old Hexo address (PERMALINK or a front-matter `permalink:`) names, or null. */
 export async function resolveLegacyPermalink(segments: readonly string[]): Promise<string | null> {
   const { db, withDrafts } = await currentView();
+  return findPermalink(db, withDrafts, segments);
+}
+
+/**
+ * The same for proxy.ts, which answers old links before routing: a URL path as requested, and
+ * published articles only (draft mode is not known there; app/[...legacy] answers an editor's preview).
+ */
+export async function resolvePublishedLegacyPath(pathname: string): Promise<string | null> {
+  return findPermalink(await contentDb(), false, pathname.split('/'));
+}
+
+function findPermalink(db: DatabaseSync, withDrafts: boolean, segments: readonly string[]): string | null {
   for (const candidate of paramCandidates(segments)) {
     const path = normalizePermalinkPath(candidate.join('/'));
-    if (path === '') continue;
+    // An address under one of the site's own routes stays the site's (see recheckClaims).
+    if (path === '' || isSiteRoute(path)) continue;
     const row = statement(
       db,
       `SELECT a.slug FROM permalink_claims c JOIN articles a ON a.id = c.article_id

@@ -41,8 +41,8 @@ async function hops(response: Response | null): Promise<number[]> {
 
 async function redirectOf(request: APIRequestContext, path: string) {
   const response = await request.get(path, { maxRedirects: 0 });
-  // Next.js 16 repeats the Location header when it renders a cached route's redirect on demand
-  // (the categories' and tags' /page/1 do the same); it is one address.
+  // A page's own redirect (`/archives/2021/page/1`) carries its Location header twice on the page's
+  // first render (vercel/next.js#82117); it is one address. Old links do not: see old-links.spec.ts.
   const location = response.headers().location;
   return { status: response.status(), location: location && [...new Set(location.split(', '))].join(', ') };
 }
@@ -189,11 +189,11 @@ test.describe('old Hexo links', () => {
       status: 308,
       location: `/posts/${SEED_SLUG}`,
     });
-    // With Hexo's trailing slash, Next.js first drops the slash, permanently too.
-    expect(await redirectOf(request, `${SEED_LINK}/`)).toEqual({ status: 308, location: SEED_LINK });
+    // With Hexo's trailing slash too, in one hop (proxy.ts; old-links.spec.ts checks every form).
+    expect(await redirectOf(request, `${SEED_LINK}/`)).toEqual({ status: 308, location: `/posts/${SEED_SLUG}` });
 
     const response = await page.goto(`${SEED_LINK}/`);
-    expect(await hops(response)).toEqual([308, 308, 200]);
+    expect(await hops(response)).toEqual([308, 200]);
     await expect(page).toHaveURL(new RegExp(`/posts/${SEED_SLUG}$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_TITLE);
     // The day is the site zone's: a day off either way is not an old address.

@@ -46,10 +46,10 @@ test.describe('a running production server follows its content folder', () => {
         '<p>阿尔法正文。</p>',
       ),
     );
-    server = await startNextServer(PORT + 2, {
+    server = await startNextServer(PORT + 4, {
       CONTENT_DIR: dir,
       CONTENT_INDEX: path.join(dir, '.index', 'index.db'),
-      SITE_URL: `http://127.0.0.1:${PORT + 2}`,
+      SITE_URL: `http://127.0.0.1:${PORT + 4}`,
     });
   });
 
@@ -176,7 +176,7 @@ test.describe('POST /api/revalidate', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'news-hook-'));
     await writeFile(path.join(dir, 'first.md'), article('title: 第一篇\ndate: 2026-10-01 10:00:00', '<p>正文。</p>'));
     // Only the hook refreshes this server: no periodic scan, no file events.
-    server = await startNextServer(PORT + 3, {
+    server = await startNextServer(PORT + 5, {
       CONTENT_DIR: dir,
       CONTENT_INDEX: path.join(dir, '.index', 'index.db'),
       CONTENT_SCAN_INTERVAL: '0',

@@ -82,6 +82,33 @@ describe('buildPermalinks', () => {
     expect(warnings.map((w) => w.file)).toEqual(['a-draft.md']);
   });
 
+  test("an address under one of the site's own routes stays the site's, with a warning", () => {
+    const { paths, warnings } = buildPermalinks(
+      [
+        summary({ slug: 'taken', file: 'taken.md', permalink: '/tags/重庆/' }),
+        summary({ slug: 'feed', file: 'feed.md', permalink: '/feed.xml' }),
+        summary({ slug: 'near', file: 'near.md', permalink: '/tagsx/重庆/' }),
+      ],
+      pattern(':title/'),
+      SHANGHAI,
+    );
+    expect([...paths]).toEqual([['tagsx/重庆', 'near']]);
+    expect(warnings).toEqual([
+      { file: 'feed.md', reason: 'permalink "/feed.xml" is the site\'s own address; not redirected' },
+      { file: 'taken.md', reason: 'permalink "/tags/重庆" is the site\'s own address; not redirected' },
+    ]);
+  });
+
+  test('a PERMALINK of `posts/:title/` is where the articles already are: nothing to redirect or report', () => {
+    const { paths, warnings } = buildPermalinks(
+      [summary({ slug: 'a', file: 'a.md' }), summary({ slug: '2021/重庆', file: '2021/重庆.md' })],
+      pattern('posts/:title/'),
+      SHANGHAI,
+    );
+    expect(paths.size).toBe(0);
+    expect(warnings).toEqual([]);
+  });
+
   test('a front-matter permalink of the home page is ignored with a warning', () => {
     const { paths, warnings } = buildPermalinks(
       [summary({ slug: 'home', file: 'home.md', permalink: '/index.html' })],

@@ -1,4 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { normalizePermalinkPath } from '../../permalink-pattern';
+import { isSiteRoute } from '../../site-routes';
 import { statement } from '../db/statements';
 import type { Problem } from '../types';
 
@@ -14,13 +16,20 @@ export function recheckClaims(db: DatabaseSync, paths: Iterable<string>): Proble
   for (const path of new Set(paths)) {
     const source = `permalink:${path}`;
     statement(db, 'DELETE FROM problems WHERE source = ?').run(source);
-    const claims = statement(db, `SELECT file FROM permalink_claims WHERE path = ? ORDER BY ${claimOrder()}`).all(path) as {
-      file: string;
-    }[];
+    const claims = statement(
+      db,
+      `SELECT c.file, a.slug FROM permalink_claims c JOIN articles a ON a.id = c.article_id WHERE c.path = ? ORDER BY ${claimOrder('c.')}`,
+    ).all(path) as { file: string; slug: string }[];
+    const warn = (file: string, reason: string): Problem => ({ file, severity: 'warning', kind: 'permalink', reason });
     const problems: Problem[] =
       path === ''
-        ? claims.map(({ file }) => ({ file, severity: 'warning', kind: 'permalink', reason: 'permalink is the home page; ignored' }))
-        : claims.slice(1).map(({ file }) => ({
+        ? claims.map(({ file }) => warn(file, 'permalink is the home page; ignored'))
+        : isSiteRoute(path)
+          ? // `posts/:title/` was the old address of every article, and still is.
+            claims
+              .filter(({ slug }) => path !== normalizePermalinkPath(`posts/${slug}`))
+              .map(({ file }) => warn(file, `permalink "/${path}" is the site's own address; not redirected`))
+          : claims.slice(1).map(({ file }) => ({
             file,
             severity: 'warning',
             kind: 'permalink',
