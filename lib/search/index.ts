@@ -7,7 +7,7 @@ import type { ArticleSummary, Page } from '../content/types';
 import { findHits } from './find-hits';
 import type { ParsedQuery } from './parse-query';
 import { INDEXED_BODY_CHARS, searchIndexOf } from './search-index-of';
-import { makeSnippet, type SnippetPart } from './snippet';
+import { hitSnippet, type SnippetPart } from './snippet';
 
 export { MAX_QUERY_CHARS, MAX_QUERY_TERMS, parseQuery, type ParsedQuery } from './parse-query';
 
@@ -17,10 +17,7 @@ const byScoreThenDate = (a: { article: ArticleSummary; score: number }, b: typeo
   b.score - a.score || (b.article.date > a.article.date ? 1 : b.article.date < a.article.date ? -1 : 0);
 
 async function snippetOf(article: ArticleSummary, terms: readonly string[]): Promise<SnippetPart[] | null> {
-  const body = makeSnippet(await readBodyText(article, INDEXED_BODY_CHARS), terms);
-  return (
-    body ?? makeSnippet(article.excerpt, terms) ?? (article.excerpt ? [{ text: article.excerpt, mark: false }] : null)
-  );
+  return hitSnippet(await readBodyText(article, INDEXED_BODY_CHARS), article.excerpt, terms);
 }
 
 /**

@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { FIELD_BOOST, indexedExcerpt, searchLabels } from './field-boost';
 import { termKey } from './term-key';
 import { tokenize } from './tokenize';
 
@@ -14,8 +15,7 @@ type SearchDocument = {
 
 export type SearchIndex = MiniSearch<SearchDocument>;
 
-/** A title match outranks a body match; the labels an editor chose come next. */
-export const FIELD_BOOST = { title: 5, labels: 2, excerpt: 1.5, body: 1 };
+export { FIELD_BOOST };
 
 export function createSearchIndex(): SearchIndex {
   return new MiniSearch<SearchDocument>({
@@ -37,10 +37,8 @@ export function searchDocument(
   return {
     id,
     title: article.title,
-    labels: [...article.categories.map((path) => path.join(' ')), ...article.tags, article.author ?? ''].join('\n'),
-    // An excerpt cut from the body's start is already in `body`: indexed twice, it would double
-    // those postings. A front-matter description, written apart from the body, is kept.
-    excerpt: body.includes(article.excerpt.replace(/…$/, '').slice(0, 60)) ? '' : article.excerpt,
+    labels: searchLabels(article),
+    excerpt: indexedExcerpt(article.excerpt, body),
     body,
   };
 }
