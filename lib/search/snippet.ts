@@ -8,7 +8,7 @@ const SNIPPET_LENGTH = 120;
 /** Characters of context shown before the first match, at most a quarter of the snippet. */
 const LEAD = 30;
 /** UTF-16 units searched at a time for the first match: a long body is read only as far as it. */
-export const SEARCHED_CHUNK = 4096;
+export const SEARCHED_CHUNK = 256;
 /**
  * Where folding a whole piece of text at once can differ from folding it a character at a time (as
  * matches are marked): combining marks and Hangul jamo compose with their neighbours, and a capital

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
+  createSearchSchema,
   deleteSearchDocument,
+  NEAR_MISS_MATCHES,
+  optimizeSearchIndex,
   prepareSearchDocument,
   putSearchDocument,
   putSearchDocuments,
@@ -108,6 +111,18 @@ describe('FTS5 search: updates', () => {
     ).toEqual(Array.from({ length: 100 }, (_, id) => id));
   });
 
+  test('creating the schema again keeps the index; optimizing it changes no result', () => {
+    const db = searchDbOf([{ title: '人才政策' }, { title: '天气' }, { title: '人才' }]);
+    putSearchDocument(db, 1, searchDoc({ title: '人才天气' }));
+    deleteSearchDocument(db, 2);
+    createSearchSchema(db);
+    const results = () => ['人才', '天气', '才'].map((q) => ids(db, q)?.sort());
+    const before = results();
+    optimizeSearchIndex(db);
+    expect(results()).toEqual(before);
+    expect(before).toEqual([[0, 1], [1], [0, 1]]);
+  });
+
   test('an id or date that is not a number is refused', () => {
     expect(() => prepareSearchDocument(1.5, searchDoc({ title: 'x' }))).toThrow(/id must be an integer/);
     expect(() => prepareSearchDocument(1, searchDoc({ title: 'x' }, Number.NaN))).toThrow(/no valid date/);
@@ -126,6 +141,12 @@ describe('FTS5 search: pages', () => {
     expect(search(db, '人才', { pageSize: 0 })).toBeNull();
   });
 
+  test(`near misses: the newest ${NEAR_MISS_MATCHES} at most`, () => {
+    const db = searchDbOf(Array.from({ length: NEAR_MISS_MATCHES + 5 }, () => ({ title: '英才大会' })));
+    expect(search(db, '英才大会论坛')?.total).toBe(NEAR_MISS_MATCHES);
+    expect(ids(db, '英才大会论坛', { page: NEAR_MISS_MATCHES / 10 })?.at(-1)).toBe(NEAR_MISS_MATCHES - 1);
+  });
+
   test(`past the newest ${RANKED_MATCHES} matches, older ones follow newest first`, () => {
     // The oldest 15 say 人才 three times: ranked, they would come first.
     const db = searchDbOf(
@@ -139,5 +160,5 @@ describe('FTS5 search: pages', () => {
     const first = (across.page - 1) * across.pageSize;
     expect(ids(db, '人才', across)).toEqual(Array.from({ length: 7 }, (_, i) => first + i));
     expect(ids(db, '人才', { page: RANKED_MATCHES / 10 + 2 })).toEqual([10_010, 10_011, 10_012, 10_013, 10_014]);
-  });
+  }, 60_000);
 });
