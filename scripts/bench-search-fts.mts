@@ -8,6 +8,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import {
   createSearchSchema,
+  deferSearchMerges,
   optimizeSearchIndex,
   prepareSearchDocument,
   searchDocuments,
@@ -55,6 +56,7 @@ async function build(texts: string, file: string) {
   const db = new DatabaseSync(file);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');
   createSearchSchema(db);
+  deferSearchMerges(db);
   const useWorker = process.env.BENCH_WORKERS === '1';
   const worker = useWorker ? preparer() : undefined;
   let [prepareMs, writeMs, articles, compressMs] = [0, 0, 0, 0];

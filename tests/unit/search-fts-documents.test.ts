@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   createSearchSchema,
+  deferSearchMerges,
   deleteSearchDocument,
   NEAR_MISS_MATCHES,
   optimizeSearchIndex,
@@ -121,6 +122,20 @@ describe('FTS5 search: updates', () => {
     optimizeSearchIndex(db);
     expect(results()).toEqual(before);
     expect(before).toEqual([[0, 1], [1], [0, 1]]);
+  });
+
+  test('a bulk load defers merging to optimizeSearchIndex, which turns it back on', () => {
+    const db = searchDbOf([]);
+    const automerge = () => db.prepare(`SELECT v FROM search_index_config WHERE k = 'automerge'`).get()?.v;
+    deferSearchMerges(db);
+    expect(automerge()).toBe(0);
+    putSearchDocuments(
+      db,
+      Array.from({ length: 50 }, (_, id) => ({ id, doc: searchDoc({ title: `人才${id}` }) })),
+    );
+    optimizeSearchIndex(db);
+    expect(automerge()).toBe(4);
+    expect(search(db, '人才')?.total).toBe(50);
   });
 
   test('an id or date that is not a number is refused', () => {

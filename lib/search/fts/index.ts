@@ -1,5 +1,5 @@
 // Full-text search in SQLite FTS5 (node:sqlite): every word of every body, on disk, ranked as before.
-export { createSearchSchema, optimizeSearchIndex, SEARCH_SCHEMA_VERSION } from './schema';
+export { createSearchSchema, deferSearchMerges, optimizeSearchIndex, SEARCH_SCHEMA_VERSION } from './schema';
 export {
   deleteSearchDocument,
   prepareSearchDocument,

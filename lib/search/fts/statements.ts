@@ -24,7 +24,8 @@ const SQL = {
     ) ORDER BY ${SCORE} LIMIT :limit OFFSET :offset`,
   newest: `SELECT rowid AS key FROM ${MATCHES} ORDER BY rowid DESC LIMIT :limit OFFSET :offset`,
   count: `SELECT count(*) AS total FROM ${MATCHES}`,
-  recency: `SELECT min(key) AS oldest, max(key) AS newest FROM search_documents`,
+  // Two subqueries: SQLite reads a min() or a max() from the index only when it is alone.
+  recency: `SELECT (SELECT min(key) FROM search_documents) AS oldest, (SELECT max(key) FROM search_documents) AS newest`,
   document: `SELECT id, excerpt, text FROM search_documents WHERE key = ?`,
   keyOfId: `SELECT key FROM search_documents WHERE id = ?`,
   keyTaken: `SELECT 1 FROM search_documents WHERE key = ?`,
