@@ -71,6 +71,16 @@ describe('FTS5 search ranking', () => {
     expect(ids(db, 'ｎｅｘｔ')?.sort()).toEqual([0, 2]);
   });
 
+  test('a token is one FTS5 term: marks and accents stay in their words, as the tokenizer has them', () => {
+    const db = searchDbOf([{ title: 'हिन्दी समाचार' }, { title: 'Café crème' }, { title: 'cafe' }]);
+    expect(ids(db, 'हिन्दी')).toEqual([0]);
+    // A letter between two marks is no word of its own (FTS5's unicode61 tokenizer would split there).
+    expect(ids(db, 'न')).toEqual([]);
+    // Accents are not folded (unicode61 would, by default).
+    expect(ids(db, 'café')).toEqual([1]);
+    expect(ids(db, 'cafe')).toEqual([2]);
+  });
+
   test('numbers and words with digits are whole terms', () => {
     const db = searchDbOf([{ title: 'COVID-19 在 2021 年' }, { title: '第 190 号' }, { title: 'mp3 播放器' }]);
     expect(ids(db, '19')).toEqual([0]);

@@ -76,9 +76,9 @@ export function searchDocuments(
   let found = allTerms(s, allOf(phrases), window);
   if (found.total === 0 && phrases.length > 1 && phrases.length <= MAX_OR_TERMS) found = nearMisses(s, phrases, window);
   if (page > Math.max(1, Math.ceil(found.total / pageSize))) return null;
-  const hits = found.keys.map((key) => {
-    const doc = s.document.get(key) as { id: number; excerpt: string; text: Uint8Array };
-    return { id: doc.id, snippet: hitSnippet(unpackText(doc.text), doc.excerpt, query.terms) };
+  const hits = found.keys.flatMap((key) => {
+    const doc = s.document.get(key) as { id: number; excerpt: string; text: Uint8Array } | undefined;
+    return doc ? [{ id: doc.id, snippet: hitSnippet(unpackText(doc.text), doc.excerpt, query.terms) }] : [];
   });
   return { total: found.total, hits };
 }
