@@ -1,60 +1,38 @@
 import 'server-only';
-import { readBodyText } from '../content/body-text';
-import { currentView, publishedView, type View } from '../content/current-index';
+import { PAGE_SIZE } from '../config';
+import { currentView } from '../content/current-index';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../content/db/article-rows';
-import { memoized } from '../content/db/memo';
 import { statement } from '../content/db/statements';
-import { paginate } from '../content/paginate';
+import { pageCount, paginate } from '../content/paginate';
 import type { ArticleSummary, Page } from '../content/types';
-import { findHits } from './find-hits';
+import { searchDocuments } from './fts';
 import type { ParsedQuery } from './parse-query';
-import { INDEXED_BODY_CHARS, searchIndexOf } from './search-index-of';
-import { makeSnippet, type SnippetPart } from './snippet';
+import type { SnippetPart } from './snippet';
 
 export { MAX_QUERY_CHARS, MAX_QUERY_TERMS, parseQuery, type ParsedQuery } from './parse-query';
 
-const listOf = (view: View, where: string): ArticleSummary[] =>
-  memoized(view, `search-list ${where}`, () =>
-    (
-      statement(
-        view.db,
-        `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${where} ORDER BY date_ms DESC, slug ASC`,
-      ).all() as SummaryRow[]
-    ).map(toSummary),
-  );
-
 export type SearchResult = { article: ArticleSummary; snippet: SnippetPart[] | null };
 
-const byScoreThenDate = (a: { article: ArticleSummary; score: number }, b: typeof a) =>
-  b.score - a.score || (b.article.date > a.article.date ? 1 : b.article.date < a.article.date ? -1 : 0);
-
-async function snippetOf(article: ArticleSummary, terms: readonly string[]): Promise<SnippetPart[] | null> {
-  const body = makeSnippet(await readBodyText(article, INDEXED_BODY_CHARS), terms);
-  return (
-    body ?? makeSnippet(article.excerpt, terms) ?? (article.excerpt ? [{ text: article.excerpt, mark: false }] : null)
-  );
-}
-
 /**
- * One page of the articles matching `query`, best first; null when there is no such page.
- * Preview searches the published index (built once) and, merged into it, a small index of the
- * drafts built for the request: re-indexing every article per preview request would take seconds
- * on a large site. Published hits are shown as the preview index has them (an edit is seen there).
+ * One page of the articles matching `query`, best first; null when there is no such page. Every
+ * word of every published body is searched (SQLite FTS5, in the content index); in preview, drafts too.
  */
 export async function searchArticles(query: ParsedQuery, page: number): Promise<Page<SearchResult> | null> {
-  // Nothing searchable (empty, only punctuation): no index to wait for, nor drafts to read.
+  // Nothing searchable (empty, only punctuation): no index to read.
   if (query.terms.length === 0) return paginate([], page);
-  const current = await currentView();
-  const published = listOf(await publishedView(), 'draft = 0');
-  const lists = current.withDrafts ? [published, listOf(current, 'draft = 1')] : [published];
-  const hits = findHits(await Promise.all(lists.map(searchIndexOf)), query.terms);
-  const matches = hits
-    .flatMap((list, k) => list.map(({ id, score }) => ({ article: lists[k]![id]!, score })))
-    .sort(byScoreThenDate);
-  const found = paginate(matches, page);
+  const view = await currentView();
+  const found = searchDocuments(view.db, query, { page, pageSize: PAGE_SIZE, withDrafts: view.withDrafts });
   if (!found) return null;
-  const items = await Promise.all(
-    found.items.map(async ({ article }) => ({ article, snippet: await snippetOf(article, query.terms) })),
-  );
-  return { ...found, items };
+  const ids = found.hits.map((hit) => hit.id);
+  const rows = ids.length
+    ? (statement(view.db, `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id IN (${ids.map(() => '?').join(', ')})`).all(
+        ...ids,
+      ) as SummaryRow[])
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+  const items = found.hits.flatMap(({ id, snippet }) => {
+    const article = byId.get(id);
+    return article ? [{ article, snippet }] : [];
+  });
+  return { items, page, totalPages: pageCount(found.total), total: found.total };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { createSearchSchema, SEARCH_SCHEMA_VERSION } from '../../search/fts';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
 
 export type OpenOptions = {
@@ -15,7 +16,18 @@ export type OpenOptions = {
   busyTimeout?: number;
 };
 
-const TABLES = ['meta', 'files', 'articles', 'category_members', 'tag_members', 'permalink_claims', 'problems', 'changes'];
+const TABLES = [
+  'meta',
+  'files',
+  'articles',
+  'category_members',
+  'tag_members',
+  'permalink_claims',
+  'problems',
+  'changes',
+  'search_index',
+  'search_documents',
+];
 
 /** Opens (creating it if needed) the content index at `file`. */
 export function openDatabase(file: string, { fingerprint, readOnly = false, busyTimeout = 0 }: OpenOptions): DatabaseSync {
@@ -31,13 +43,14 @@ export function openDatabase(file: string, { fingerprint, readOnly = false, busy
     db.exec('COMMIT');
   }
   db.exec(SCHEMA);
+  createSearchSchema(db);
   if (stored !== withVersion(fingerprint)) writeMeta(db, 'fingerprint', withVersion(fingerprint));
   // Names this index's change log: a position in it means nothing in another index's.
   if (stored !== withVersion(fingerprint) || !readMeta(db, 'id')) writeMeta(db, 'id', randomUUID());
   return db;
 }
 
-const withVersion = (fingerprint: string) => `${SCHEMA_VERSION}\u0000${fingerprint}`;
+const withVersion = (fingerprint: string) => `${SCHEMA_VERSION}.${SEARCH_SCHEMA_VERSION}\u0000${fingerprint}`;
 
 export function readMeta(db: DatabaseSync, key: string): string | undefined {
   try {

@@ -9,7 +9,8 @@ import { addChange, emptyImpact, type Impact } from './impact';
 import { recheckClaims } from './permalink-problems';
 import { placementOf, type Placement } from './placement';
 import type { FileReading } from './read-article-file';
-import { deleteSearchText, writeSearchText } from './search-text';
+import { deleteSearchDocument, writeSearchDocuments, type PreparedDocument } from '../../search/fts';
+import { searchDocumentOf } from './search-text';
 import { deleteArticle, writeArticle, writeClaim, type IndexSettings } from './write-article';
 
 /** Past this many files in one batch, the impact is "everything" rather than a list. */
@@ -90,6 +91,7 @@ export function applyReadings(
     const rootsBefore = track ? rootNames(db) : '';
 
     const written = new Map<number, boolean>(); // id → whether what listings show changed
+    const searchable: PreparedDocument[] = [];
     const claimPaths = new Set<string>();
     let slugsMayChange = false;
     const ids = new Map<number, { list: ChangedArticle[]; file: string }>();
@@ -109,7 +111,7 @@ export function applyReadings(
       if (existing) remember(existing.id);
       const id = writeArticle(db, existing?.id, reading.article, settings);
       if (!existing) added.add(id);
-      writeSearchText(db, id, reading.article);
+      searchable.push(searchDocumentOf(id, reading.article));
       const listed = listedOf(reading.article);
       written.set(id, !existing || existing.listed !== listed);
       if (!existing || existing.base_slug !== reading.article.summary.slug || Boolean(existing.draft) !== reading.article.summary.draft) {
@@ -128,10 +130,13 @@ export function applyReadings(
         claimPaths.add(path);
       }
       deleteArticle(db, existing.id);
-      deleteSearchText(db, existing.id);
+      deleteSearchDocument(db, existing.id);
       applied.removed.push({ file, slug: existing.slug });
       slugsMayChange = true;
     }
+
+    // In one go: the search index writes documents in date order, much faster than one at a time.
+    writeSearchDocuments(db, searchable);
 
     if (slugsMayChange) {
       const { changed, warnings } = assignSlugs(db, remember);

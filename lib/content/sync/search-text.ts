@@ -1,7 +1,15 @@
-import type { DatabaseSync } from 'node:sqlite';
+import { searchLabels } from '../../search/field-boost';
+import { prepareSearchDocument, type PreparedDocument } from '../../search/fts';
 import type { FileReading } from './read-article-file';
 
-// Interim: the full-text index (lib/search, SQLite FTS5) is being built in parallel; these are its
-// two entry points from indexing.
-export function writeSearchText(_db: DatabaseSync, _id: number, _article: NonNullable<FileReading['article']>): void {}
-export function deleteSearchText(_db: DatabaseSync, _id: number): void {}
+/** What search indexes of an article (lib/search/fts): every word of its body, and its title, labels and excerpt. */
+export function searchDocumentOf(id: number, { summary, text }: NonNullable<FileReading['article']>): PreparedDocument {
+  return prepareSearchDocument(id, {
+    title: summary.title,
+    labels: searchLabels(summary),
+    excerpt: summary.excerpt,
+    text,
+    dateMs: new Date(summary.date).getTime(),
+    draft: summary.draft,
+  });
+}

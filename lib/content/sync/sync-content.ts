@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { deferSearchMerges, optimizeSearchIndex } from '../../search/fts';
 import { forEachConcurrently, READ_CONCURRENCY } from '../concurrently';
 import { statement, inTransaction } from '../db/statements';
 import { reportProblems } from '../report';
@@ -18,6 +19,12 @@ export type SyncOptions = {
 
 export type SyncResult = Applied & { unsettled: number };
 
+/**
+ * Files read and applied together. A folder of 100,000 new files (a first build) is applied in
+ * batches, so that their bodies and texts are never all in memory at once.
+ */
+const BATCH_FILES = 1000;
+
 /** Brings the index up to date with the content folder (or with the files at `paths`): only what changed is read. */
 export async function syncContent(
   db: DatabaseSync,
@@ -26,14 +33,26 @@ export async function syncContent(
   { paths, settleMs, logChanges }: SyncOptions,
 ): Promise<SyncResult> {
   const scan = await scanContent(db, root, { paths, settleMs });
-  const readings: FileReading[] = new Array(scan.toRead.length);
-  await forEachConcurrently(scan.toRead, READ_CONCURRENCY, async (file, i) => {
-    readings[i] = await readArticleFile(file, settings.timeZone);
-  });
-  const applied = applyReadings(db, readings, scan.removed, { ...settings, logChanges });
-  if (scan.listingProblems) applied.problems.push(...replaceListingProblems(db, scan.listingProblems));
-  reportProblems(applied.problems);
-  return { ...applied, unsettled: scan.unsettled };
+  const bulk = scan.toRead.length > BATCH_FILES;
+  if (bulk) deferSearchMerges(db);
+  const result: SyncResult = { added: [], changed: [], removed: [], seq: null, problems: [], unsettled: scan.unsettled };
+  for (let start = 0; start === 0 || start < scan.toRead.length; start += BATCH_FILES) {
+    const batch = scan.toRead.slice(start, start + BATCH_FILES);
+    const readings: FileReading[] = new Array(batch.length);
+    await forEachConcurrently(batch, READ_CONCURRENCY, async (file, i) => {
+      readings[i] = await readArticleFile(file, settings.timeZone);
+    });
+    const applied = applyReadings(db, readings, start === 0 ? scan.removed : [], { ...settings, logChanges });
+    result.added.push(...applied.added);
+    result.changed.push(...applied.changed);
+    result.removed.push(...applied.removed);
+    result.problems.push(...applied.problems);
+    result.seq = applied.seq ?? result.seq;
+  }
+  if (bulk) optimizeSearchIndex(db);
+  if (scan.listingProblems) result.problems.push(...replaceListingProblems(db, scan.listingProblems));
+  reportProblems(result.problems);
+  return result;
 }
 
 function replaceListingProblems(db: DatabaseSync, problems: readonly { file: string; kind: Problem['kind']; reason: string }[]): Problem[] {

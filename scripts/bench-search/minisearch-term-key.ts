@@ -1,4 +1,4 @@
-import { isSingleCjk } from './tokenize';
+import { isSingleCjk } from '../../lib/search/tokenize';
 
 const CJK_MARK = '~';
 

@@ -1,15 +1,10 @@
 import type { SearchOptions } from 'minisearch';
-import { FIELD_BOOST, type SearchIndex } from './search-index';
-import { isSingleCjkKey, termKey } from './term-key';
+import { FIELD_BOOST, type SearchIndex } from './minisearch-index';
+import { MAX_OR_TERMS, MAX_PREFIX_TERMS, nearMissTerms, RECENCY_BOOST } from '../../lib/search/query-rules';
+import { isSingleCjkKey, termKey } from './minisearch-term-key';
 
 /** One matching article: its id in the index it came from, and how well it matched. */
 type Hit = { id: number; score: number };
-
-/**
- * Up to this much is added to a score for being new (the newest article gets all of it, the oldest
- * none): enough to put the newer of two equal matches first, far too little to beat a better match.
- */
-const RECENCY_BOOST = 0.05;
 
 function options(index: SearchIndex, combineWith: 'AND' | 'OR', expand: boolean): SearchOptions {
   const newest = Math.max(1, index.documentCount - 1);
@@ -26,11 +21,6 @@ function options(index: SearchIndex, combineWith: 'AND' | 'OR', expand: boolean)
     boostDocument: (id: number) => 1 + RECENCY_BOOST * (1 - id / newest),
   };
 }
-
-/** Queries of at most this many terms search single characters by prefix. */
-const MAX_PREFIX_TERMS = 3;
-/** Past this many terms a query is no typo of a phrase: the near-miss search is not worth its cost. */
-const MAX_OR_TERMS = 6;
 
 const best = (a: Hit, b: Hit) => b.score - a.score || a.id - b.id;
 
@@ -53,7 +43,7 @@ export function findHits(indexes: readonly SearchIndex[], terms: readonly string
   }
   return indexes.map((index) =>
     search(index, 'OR')
-      .filter((result) => result.queryTerms.length * 2 >= terms.length)
+      .filter((result) => result.queryTerms.length >= nearMissTerms(terms.length))
       .map(toHit)
       .sort(best),
   );

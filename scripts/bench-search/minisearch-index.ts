@@ -1,6 +1,8 @@
+// The search engine before lib/search/fts: MiniSearch in the heap. Kept as the baseline bench-search measures FTS5 against.
 import MiniSearch from 'minisearch';
-import { termKey } from './term-key';
-import { tokenize } from './tokenize';
+import { FIELD_BOOST, indexedExcerpt, searchLabels } from '../../lib/search/field-boost';
+import { termKey } from './minisearch-term-key';
+import { tokenize } from '../../lib/search/tokenize';
 
 /** What the index holds of an article; `id` is its position in a newest-first list. */
 type SearchDocument = {
@@ -14,8 +16,7 @@ type SearchDocument = {
 
 export type SearchIndex = MiniSearch<SearchDocument>;
 
-/** A title match outranks a body match; the labels an editor chose come next. */
-export const FIELD_BOOST = { title: 5, labels: 2, excerpt: 1.5, body: 1 };
+export { FIELD_BOOST };
 
 export function createSearchIndex(): SearchIndex {
   return new MiniSearch<SearchDocument>({
@@ -37,10 +38,8 @@ export function searchDocument(
   return {
     id,
     title: article.title,
-    labels: [...article.categories.map((path) => path.join(' ')), ...article.tags, article.author ?? ''].join('\n'),
-    // An excerpt cut from the body's start is already in `body`: indexed twice, it would double
-    // those postings. A front-matter description, written apart from the body, is kept.
-    excerpt: body.includes(article.excerpt.replace(/…$/, '').slice(0, 60)) ? '' : article.excerpt,
+    labels: searchLabels(article),
+    excerpt: indexedExcerpt(article.excerpt, body),
     body,
   };
 }

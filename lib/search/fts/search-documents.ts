@@ -1,0 +1,84 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { ParsedQuery } from '../parse-query';
+import { MAX_OR_TERMS, nearMissTerms, RECENCY_BOOST } from '../query-rules';
+import { hitSnippet, type SnippetPart } from '../snippet';
+import { DRAFT_MASK } from './document-key';
+import { allOf, anyOf, atLeast, termPhrases } from './match-expression';
+import { statements, type Statements } from './statements';
+import { unpackText } from './stored-text';
+
+/**
+ * The newest this many matches of a query are ranked by relevance; older matches follow them,
+ * newest first. Ranking costs a bm25 per match: bounded, a query for a word in every article
+ * costs about as much as one for a word in 10,000.
+ */
+export const RANKED_MATCHES = 10_000;
+/** Near misses (see searchDocuments) listed at most: the newest this many. */
+export const NEAR_MISS_MATCHES = 1_000;
+
+export type SearchHit = { id: number; snippet: SnippetPart[] | null };
+export type SearchPage = { total: number; hits: SearchHit[] };
+export type SearchPageOptions = { page: number; pageSize: number; withDrafts: boolean };
+
+type Found = { total: number; keys: number[] };
+type Window = { mask: number; offset: number; limit: number };
+
+const keysOf = (rows: unknown[]) => (rows as { key: number }[]).map((row) => row.key);
+
+function recency(s: Statements) {
+  const { oldest, newest } = s.recency.get() as { oldest: number | null; newest: number | null };
+  return { boost: RECENCY_BOOST, oldest: oldest ?? 0, span: Math.max(1, (newest ?? 0) - (oldest ?? 0)) };
+}
+
+function allTerms(s: Statements, match: string, { mask, offset, limit }: Window): Found {
+  const rows = s.rankedPage.all({ match, mask, ranked: RANKED_MATCHES, offset, limit, ...recency(s) }) as {
+    key: number;
+    ranked: number;
+  }[];
+  const ranked = rows[0]?.ranked;
+  const total =
+    ranked !== undefined && ranked < RANKED_MATCHES
+      ? ranked
+      : (s.count.get({ match, mask }) as { total: number }).total;
+  const keys = rows.map((row) => row.key);
+  const tailFrom = Math.max(offset, RANKED_MATCHES);
+  if (total > RANKED_MATCHES && offset + limit > tailFrom) {
+    keys.push(...keysOf(s.newest.all({ match, mask, offset: tailFrom, limit: offset + limit - tailFrom })));
+  }
+  return { total, keys };
+}
+
+function nearMisses(s: Statements, phrases: string[], { mask, offset, limit }: Window): Found {
+  const match = atLeast(phrases, nearMissTerms(phrases.length));
+  const kept = keysOf(s.newest.all({ match, mask, offset: 0, limit: NEAR_MISS_MATCHES }));
+  if (kept.length === 0) return { total: 0, keys: [] };
+  const window = { lo: kept[kept.length - 1]!, hi: kept[0]!, kept: JSON.stringify(kept), offset, limit };
+  return { total: kept.length, keys: keysOf(s.rankedAmong.all({ match: anyOf(phrases), ...window, ...recency(s) })) };
+}
+
+/**
+ * One page of the documents matching `query`, best first; null when there is no such page (page 1
+ * always exists). A document matches when it has every term; when none has, the near misses are
+ * listed: documents with at least half of the terms (a typo, or a phrase split differently), for
+ * queries of at most MAX_OR_TERMS terms. Ranked by bm25 over the fields weighted by FIELD_BOOST,
+ * plus up to RECENCY_BOOST for newer documents; the snippets are cut for the page's hits only.
+ */
+export function searchDocuments(
+  db: DatabaseSync,
+  query: ParsedQuery,
+  { page, pageSize, withDrafts }: SearchPageOptions,
+): SearchPage | null {
+  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1) return null;
+  if (query.terms.length === 0) return page === 1 ? { total: 0, hits: [] } : null;
+  const s = statements(db);
+  const window = { mask: withDrafts ? 0 : DRAFT_MASK, offset: (page - 1) * pageSize, limit: pageSize };
+  const phrases = termPhrases(query.terms);
+  let found = allTerms(s, allOf(phrases), window);
+  if (found.total === 0 && phrases.length > 1 && phrases.length <= MAX_OR_TERMS) found = nearMisses(s, phrases, window);
+  if (page > Math.max(1, Math.ceil(found.total / pageSize))) return null;
+  const hits = found.keys.flatMap((key) => {
+    const doc = s.document.get(key) as { id: number; excerpt: string; text: Uint8Array } | undefined;
+    return doc ? [{ id: doc.id, snippet: hitSnippet(unpackText(doc.text), doc.excerpt, query.terms) }] : [];
+  });
+  return { total: found.total, hits };
+}
