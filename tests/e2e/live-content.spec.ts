@@ -234,3 +234,47 @@ test.describe('POST /api/revalidate', () => {
     ).toEqual(['[content] 3 added']);
   });
 });
+
+test.describe('the standalone server follows its content folder too', () => {
+  test('a new article, an edit and a deletion, without a restart', async () => {
+    test.setTimeout(120_000);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'news-standalone-'));
+    await writeFile(
+      path.join(dir, 'first.md'),
+      article('title: 独立服务器第一篇\ndate: 2026-10-01 10:00:00', '<p>正文。</p>'),
+    );
+    const server = await startNextServer(
+      PORT + 6,
+      {
+        CONTENT_DIR: dir,
+        CONTENT_INDEX: path.join(dir, '.index', 'index.db'),
+        SITE_URL: `http://127.0.0.1:${PORT + 6}`,
+      },
+      { standalone: true },
+    );
+    try {
+      const shows = (url: string, what: string, yes = true) =>
+        expect
+          .poll(async () => (await text(server, url)).body.includes(what), { ...SOON, message: `${url} shows ${what}` })
+          .toBe(yes);
+      await shows('/', '独立服务器第一篇');
+      await writeFile(
+        path.join(dir, 'second.md'),
+        article('title: 独立服务器第二篇\ndate: 2026-10-02 10:00:00', '<p>新来的。</p>'),
+      );
+      await shows('/', '独立服务器第二篇');
+      await shows('/posts/second', '新来的');
+      await writeFile(
+        path.join(dir, 'second.md'),
+        article('title: 独立服务器第二篇（改）\ndate: 2026-10-02 10:00:00', '<p>新来的。</p>'),
+      );
+      await shows('/posts/second', '独立服务器第二篇（改）');
+      await rm(path.join(dir, 'first.md'));
+      await shows('/', '独立服务器第一篇', false);
+      await expect.poll(async () => (await text(server, '/posts/first')).status, SOON).toBe(404);
+    } finally {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -12,9 +12,14 @@ export type NextServer = {
 
 /**
  * `next start` (the build the suite made) on its own port and environment, as an operator runs a
- * second server: used by specs that need other content or settings than the main server's.
+ * second server: used by specs that need other content or settings than the main server's. With
+ * `standalone`, the standalone server of the same build (start-server.sh builds it standalone).
  */
-export async function startNextServer(port: number, env: Record<string, string>): Promise<NextServer> {
+export async function startNextServer(
+  port: number,
+  env: Record<string, string>,
+  { standalone = false } = {},
+): Promise<NextServer> {
   const origin = `http://127.0.0.1:${port}`;
   const busy = await fetch(`${origin}/`, { signal: AbortSignal.timeout(2_000) }).then(
     () => true,
