@@ -20,8 +20,8 @@
 //   outside (followed?) next to one looping back to the root (scan finishes?), and close()
 //   (does the process exit by itself?).
 // Failures, in a user namespace of their own (`unshare --user`, so the machine's limits are not
-// touched): the inotify watch limit lowered to half the number of folders (ENOSPC), and no inotify
-// instance at all (EMFILE, as where a file system or container gives no events). Linux only.
+// touched): the inotify watch limit lowered to half the number of folders (ENOSPC), reached after
+// start by a new folder, and no inotify instance at all (EMFILE). Linux only.
 // --keep leaves the corpus for another run.
 
 import { execFileSync, spawn } from 'node:child_process';
@@ -44,6 +44,8 @@ const CANDIDATES = {
   'chokidar 6': { kind: 'chokidar', package: 'chokidar@6.0.0' },
   '@parcel/watcher': { kind: 'parcel', package: '@parcel/watcher@2.6.0' },
   'node fs.watch': { kind: 'node' },
+  // The project's own: one fs.watch() per folder (lib/content/live/watch-folders.ts), run through tsx.
+  'lib/content/live': { kind: 'own', nodeArgs: ['--conditions=react-server', '--import', 'tsx'] },
 };
 
 // ---------------------------------------------------------------- the same filter for every one
@@ -88,6 +90,17 @@ async function startWatcher(candidate, mod, root, onEvent, onError) {
     watcher.on('all', (type, file) => onEvent(type, file));
     watcher.on('error', onError);
     await new Promise((resolve) => watcher.once('ready', resolve));
+    return () => watcher.close();
+  }
+  if (candidate.kind === 'own') {
+    const { watchFolders } = await import(
+      pathToFileURL(path.join(PROJECT_DIR, 'lib/content/live/watch-folders.ts')).href
+    );
+    const watcher = watchFolders(root, {
+      onChange: (relative, isFolder) => onEvent(isFolder ? 'folder' : 'file', path.join(root, relative)),
+      onError,
+    });
+    await watcher.ready;
     return () => watcher.close();
   }
   if (candidate.kind === 'parcel') {
@@ -196,6 +209,29 @@ async function child(name, root, mode) {
     return;
   }
 
+  if (mode === 'later') {
+    // The watch limit reached after start, by a new folder: the watcher must say so, not crash
+    // the process and not go on silently without the new folder.
+    fs.mkdirSync(path.join(root, 'a'));
+    fs.writeFileSync(path.join(root, 'a', 'x.md'), 'x\n');
+    process.on('uncaughtException', (error) => {
+      process.stdout.write(JSON.stringify({ crashed: error.code ?? error.message }));
+      process.exit(0);
+    });
+    const close = await startWithin(60_000, () => startWatcher(candidate, mod, root, onEvent, onError));
+    fs.writeFileSync('/proc/sys/user/max_inotify_watches', String(inotifyWatches()));
+    fs.mkdirSync(path.join(root, 'b', 'c'), { recursive: true });
+    await sleep(300);
+    fs.writeFileSync(path.join(root, 'b', 'c', 'y.md'), 'y\n');
+    const seen = await waitFor((e) => e.file.endsWith('y.md'), 3000);
+    process.stdout.write(
+      JSON.stringify({ errors: [...new Set(errors)].slice(0, 3), errorCount: errors.length, seen: Boolean(seen) }),
+    );
+    setTimeout(() => process.exit(0), 1000).unref();
+    if (close) await close();
+    return;
+  }
+
   if (mode === 'loop') {
     // A small tree whose link points back to its root: the scan must end, and a file must be
     // reported once, not once per trip round the loop.
@@ -208,7 +244,7 @@ async function child(name, root, mode) {
     fs.writeFileSync(path.join(root, 'a', 'y.md'), 'y\n');
     await waitFor((e) => e.file.endsWith('y.md'), 5000);
     await quiet(500, 5000);
-    result.reports = events.filter((e) => e.file.endsWith('y.md')).length;
+    result.reports = new Set(events.filter((e) => e.file.endsWith('y.md')).map((e) => e.file)).size;
     result.errors = [...new Set(errors)].slice(0, 3);
     process.stdout.write(JSON.stringify(result));
     setTimeout(() => process.exit(0), 1000).unref();
@@ -398,9 +434,13 @@ function canUnshare() {
  */
 function runChild(args, env, prefix = [], timeout = 600_000) {
   return new Promise((resolve, reject) => {
-    const node = [process.execPath, '--expose-gc', SELF, ...args];
+    const node = [process.execPath, '--expose-gc', ...(CANDIDATES[args[1]]?.nodeArgs ?? []), SELF, ...args];
     const [command, ...argv] = [...prefix, ...node];
-    const proc = spawn(command, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(command, argv, {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let answered = false;
@@ -429,6 +469,14 @@ function runChild(args, env, prefix = [], timeout = 600_000) {
 const ms = (value) => (value === null || value === Infinity ? 'missed' : `${Math.round(value)} ms`);
 const latency = ({ median, max, missed }) => `${ms(median)} / ${ms(max)}${missed ? ` (${missed} of 20 missed)` : ''}`;
 const mib = (value) => `${value.toFixed(0)} MiB`;
+
+function describeLater(result) {
+  if (!result) return 'not measured (no unshare --user)';
+  if (result.hung) return 'main thread blocked (killed after 90 s)';
+  if (result.crashed) return `uncaught ${result.crashed}: the process dies`;
+  if (result.errorCount) return `${result.errorCount} error event(s) ${result.errors.join(', ')}`;
+  return result.seen ? 'no error, new folder watched' : 'silent: no error, new folder not watched';
+}
 
 function describeFailure(result) {
   if (result.hung) return 'main thread blocked (killed after 90 s)';
@@ -506,6 +554,11 @@ async function main() {
         failures.push(describeFailure(await runChild(['--child', name, root, 'failure'], env, prefix, 90_000)));
       }
     }
+    const laterRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-watch-later-'));
+    const later = unshare
+      ? await runChild(['--child', name, laterRoot, 'later'], env, ['unshare', '--user', '--map-root-user'], 90_000)
+      : null;
+    fs.rmSync(laterRoot, { recursive: true, force: true });
     perf.push([
       name,
       ms(r.readyMs),
@@ -523,8 +576,9 @@ async function main() {
       r.linkEdit === null ? 'not followed' : `followed (${ms(r.linkEdit)})`,
       loop.hung
         ? 'main thread blocked'
-        : `${loop.ready === null ? 'no ready in 60 s' : `ready ${ms(loop.ready)}`}, ${loop.watches} watches, new file reported ${loop.reports}×${loop.errors.length ? ` (${loop.errors.join(', ')})` : ''}`,
+        : `${loop.ready === null ? 'no ready in 60 s' : `ready ${ms(loop.ready)}`}, ${loop.watches} watches, new file reported at ${loop.reports} path(s)${loop.errors.length ? ` (${loop.errors.join(', ')})` : ''}`,
       `${failures[0]}`,
+      describeLater(later),
       `${failures[1]}`,
       r.exited
         ? 'exits'
@@ -561,6 +615,7 @@ async function main() {
         'symlinked folder',
         'link looping to the root',
         `watch limit ${watchLimit} (ENOSPC)`,
+        'limit reached after start',
         'no inotify instance (EMFILE)',
         'after close()',
       ],

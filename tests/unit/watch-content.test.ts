@@ -33,7 +33,9 @@ async function startWatch(root: string, settleMs = SETTLE_MS) {
   });
   open.push(watch);
   await watch.ready;
-  const reported = () => batches.flatMap((batch) => batch.paths);
+  // Each path once, in the order first reported: on a loaded machine one write may be seen as two
+  // changes a settle time apart. That a file being written is reported once is tested on its own.
+  const reported = () => [...new Set(batches.flatMap((batch) => batch.paths))];
   return {
     watch,
     batches,
@@ -166,6 +168,51 @@ describe('watchContent reports folders to rescan', () => {
     await w.waitFor('archive-2023/07.md');
   });
 
+  test('a folder replaced under its name (a checkout): the new one is watched, the old one no more', async () => {
+    const root = await tree({ 'a/only-old.md': post, 'b/x.md': post });
+    const elsewhere = await makeTempDir('news-watch-elsewhere-');
+    await writeTree(elsewhere, { 'new/y.md': post });
+    const w = await startWatch(root);
+    await fs.rename(path.join(root, 'a'), path.join(elsewhere, 'old'));
+    await fs.rename(path.join(elsewhere, 'new'), path.join(root, 'a'));
+    await w.waitFor('a/');
+    await fs.appendFile(path.join(root, 'a/y.md'), 'x');
+    await w.waitFor('a/y.md');
+    // The old folder, now outside, must not be reported under the name it had.
+    await fs.appendFile(path.join(elsewhere, 'old/only-old.md'), 'x');
+    await writeTree(root, { 'b/sentinel.md': post });
+    await w.waitFor('b/sentinel.md');
+    expect(w.reported().filter((p) => p.includes('only-old'))).toEqual([]);
+  });
+
+  test('a folder made with folders and files in it at once is watched to its depth', async () => {
+    const root = await tree({ 'a/x.md': post });
+    const w = await startWatch(root);
+    await writeTree(root, { 'n/b/c/deep.md': post, 'odd.md/inside.md': post });
+    await w.waitFor('n/', 'odd.md/');
+    expect(w.reported()).not.toContain('odd.md');
+    await fs.appendFile(path.join(root, 'n/b/c/deep.md'), 'x');
+    await w.waitFor('n/b/c/deep.md');
+  });
+
+  test('a link pointed at another folder: reported, and followed to the new target only', async () => {
+    const [first, second] = [await makeTempDir('news-watch-first-'), await makeTempDir('news-watch-second-')];
+    await writeTree(first, { 'one.md': post });
+    await writeTree(second, { 'two.md': post });
+    const root = await tree({ 'a/x.md': post });
+    await fs.symlink(first, path.join(root, 'linked'));
+    const w = await startWatch(root);
+    await fs.symlink(second, path.join(root, '.linked-new'));
+    await fs.rename(path.join(root, '.linked-new'), path.join(root, 'linked'));
+    await w.waitFor('linked/');
+    await writeTree(second, { 'three.md': post });
+    await w.waitFor('linked/three.md');
+    await writeTree(first, { 'stale.md': post });
+    await writeTree(root, { 'a/sentinel.md': post });
+    await w.waitFor('a/sentinel.md');
+    expect(w.reported()).not.toContain('linked/stale.md');
+  });
+
   test('a linked folder is followed, and a link looping back is not followed round', async () => {
     const target = await makeTempDir('news-watch-target-');
     await writeTree(target, { 'linked.md': post });
@@ -183,42 +230,50 @@ describe('watchContent reports folders to rescan', () => {
 });
 
 describe('watchContent settles and batches', () => {
-  test('a file being written is reported once, after it has stopped changing', async () => {
+  test('a file being written is reported once, after it has stopped changing', { timeout: 20_000 }, async () => {
     const settleMs = 300;
     const root = await tree({ 'a/x.md': post });
     const w = await startWatch(root, settleMs);
     const file = await fs.open(path.join(root, 'a/importing.md'), 'w');
     let lastWrite = 0;
-    for (let i = 0; i < 8; i++) {
-      await file.write(`${i === 0 ? '---\ntitle: 导入\n' : ''}<p>第 ${i} 段</p>\n`);
-      await file.sync();
+    // Written for longer than the longest a batch waits (4 × settleMs) while the tree keeps changing.
+    for (let i = 0; i < 24; i++) {
+      // Taken before the write: its event may come before the write call returns.
       lastWrite = performance.now();
+      await file.write(`${i === 0 ? '---\ntitle: 导入\n' : ''}<p>第 ${i} 段</p>\n`);
       // Shorter than the settle time: the file is still being written.
       await new Promise((resolve) => setTimeout(resolve, settleMs / 4));
     }
     await file.close();
     await w.waitFor('a/importing.md');
     const batch = w.batches.find((b) => b.paths.includes('a/importing.md'))!;
-    expect(batch.at - lastWrite).toBeGreaterThanOrEqual(settleMs - 5);
+    expect(batch.at - lastWrite).toBeGreaterThanOrEqual(settleMs);
     await writeTree(root, { 'a/sentinel.md': post });
     await w.waitFor('a/sentinel.md');
-    expect(w.reported().filter((p) => p === 'a/importing.md')).toHaveLength(1);
+    expect(w.batches.flatMap((b) => b.paths).filter((p) => p === 'a/importing.md')).toHaveLength(1);
   });
 
   test('a burst of 2,000 files comes in a few batches', { timeout: 60_000 }, async () => {
     const root = await tree(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}/seed.md`, post])));
-    const w = await startWatch(root);
+    const settleMs = 300;
+    const w = await startWatch(root, settleMs);
     const names = Array.from({ length: 2000 }, (_, i) => `f${i % 20}/post-${i}.md`);
+    const started = performance.now();
     for (let i = 0; i < names.length; i += 100) {
       await Promise.all(names.slice(i, i + 100).map((name) => fs.writeFile(path.join(root, name), post)));
     }
+    const writing = performance.now() - started;
     await until(
-      () => new Set(w.reported()).size >= 2000,
+      () => w.reported().length >= 2000,
       () => ({ batches: w.batches.length, paths: w.reported().length }),
       30_000,
     );
-    expect(new Set(w.reported())).toEqual(new Set(names));
-    expect(w.batches.length).toBeLessThanOrEqual(10);
+    expect(w.reported().sort()).toEqual(names.sort());
+    // A batch needs a pause of settleMs in the writing (or 4 × settleMs of it): a few, unless the
+    // machine is so loaded that the writing itself took long.
+    expect(w.batches.length, `writing took ${Math.round(writing)} ms`).toBeLessThanOrEqual(
+      Math.max(5, Math.ceil(writing / settleMs) + 1),
+    );
   });
 
   test('one batch at a time: what settles while onPaths works waits, then comes as one batch', async () => {
@@ -290,18 +345,18 @@ describe('watchContent stops and fails cleanly', () => {
     expect(w.failures[0]).toContain(root);
   });
 
-  test('the content folder removed while watched: onFailure once', async () => {
+  test.each(['removed', 'renamed'])('the content folder %s while watched: onFailure once', async (how) => {
     const parent = await makeTempDir('news-watch-');
     const root = path.join(parent, 'content');
     await writeTree(root, { 'a/x.md': post });
     const w = await startWatch(root);
-    await fs.rm(root, { recursive: true });
+    if (how === 'removed') await fs.rm(root, { recursive: true });
+    else await fs.rename(root, path.join(parent, 'content-old'));
     await until(
       () => w.failures.length > 0,
       () => w.failures,
     );
-    expect(w.failures).toHaveLength(1);
-    expect(w.failures[0]).toMatch(/removed/);
+    expect(w.failures).toEqual([expect.stringMatching(/content folder .* was removed or replaced/)]);
   });
 
   // Real inotify limits, lowered in a user namespace of the test's own so the machine's are not
@@ -333,42 +388,42 @@ describe('watchContent stops and fails cleanly', () => {
       { encoding: 'utf8', timeout: 50_000 },
     );
 
-  test.skipIf(unshare.status !== 0)(
-    'the inotify watch limit reached at start (ENOSPC): onFailure once, with the reason',
-    { timeout: 60_000 },
-    async () => {
-      const root = await tree(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}/x.md`, post])));
-      const result = runProbe(root, 'echo 10 > /proc/sys/user/max_inotify_watches &&');
-      expect(result.stderr).toBe('');
-      const report = JSON.parse(result.stdout);
-      expect(report.failures).toHaveLength(1);
-      expect(report.failures[0]).toMatch(/ENOSPC.*max_user_watches/);
-      expect([result.status, result.signal]).toEqual([0, null]);
-    },
-  );
-
-  test.skipIf(unshare.status !== 0)(
-    'no inotify instance to be had (EMFILE): onFailure once',
-    { timeout: 60_000 },
-    async () => {
-      const root = await tree({ 'a/x.md': post });
-      const result = runProbe(root, 'echo 0 > /proc/sys/user/max_inotify_instances &&');
-      const report = JSON.parse(result.stdout);
-      expect(report.failures).toHaveLength(1);
-      expect(report.failures[0]).toMatch(/EMFILE/);
-    },
-  );
-
-  test.skipIf(unshare.status !== 0)(
-    'the limit reached later, by new folders: onFailure once, then nothing',
-    { timeout: 60_000 },
-    async () => {
-      const root = await tree({ 'a/x.md': post });
-      const result = runProbe(root, 'LATER=1');
-      const report = JSON.parse(result.stdout);
-      expect(report.failures).toHaveLength(1);
-      expect(report.failures[0]).toMatch(/ENOSPC/);
-      expect(report.readyBeforeFailure).toBe(true);
-    },
-  );
+  describe.skipIf(unshare.status !== 0)('inotify limits', () => {
+    test.each([
+      {
+        what: 'the watch limit reached at start (ENOSPC)',
+        folders: 30,
+        limits: 'echo 10 > /proc/sys/user/max_inotify_watches &&',
+        reason: /ENOSPC.*max_user_watches/,
+        readyFirst: false,
+      },
+      {
+        what: 'no inotify instance to be had (EMFILE)',
+        folders: 1,
+        limits: 'echo 0 > /proc/sys/user/max_inotify_instances &&',
+        reason: /EMFILE.*max_user_instances/,
+        readyFirst: false,
+      },
+      {
+        what: 'the watch limit reached later, by new folders',
+        folders: 1,
+        limits: 'LATER=1',
+        reason: /ENOSPC/,
+        readyFirst: true,
+      },
+    ])(
+      '$what: onFailure once, with the reason, then nothing',
+      { timeout: 60_000 },
+      async ({ folders, limits, reason, readyFirst }) => {
+        const root = await tree(Object.fromEntries(Array.from({ length: folders }, (_, i) => [`f${i}/x.md`, post])));
+        const result = runProbe(root, limits);
+        expect(result.stderr).toBe('');
+        const report = JSON.parse(result.stdout);
+        expect(report.failures).toEqual([expect.stringMatching(reason)]);
+        expect(report.readyBeforeFailure).toBe(readyFirst);
+        // The probe exits by itself once closed: nothing was left running.
+        expect([result.status, result.signal]).toEqual([0, null]);
+      },
+    );
+  });
 });
