@@ -487,9 +487,10 @@ function describeFailure(result) {
   return `${result.ready}, ${errors}, ${result.watches} watches`;
 }
 
+/** A Markdown table; missing cells at the end of a row are left empty. */
 function table(header, rows) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)));
+  const line = (cells) => `| ${header.map((_, i) => String(cells[i] ?? '').padEnd(widths[i])).join(' | ')} |`;
   return [line(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
@@ -528,8 +529,8 @@ async function main() {
     if (r.hung) throw new Error(`${name}: no answer in 10 minutes`);
     if (r.timedOut) {
       const note = `not ready in ${READY_LIMIT_MS / 1000} s`;
-      perf.push([name, note, `${mib(r.rssMiB)} so far`, `${mib(r.heapMiB)} so far`, `${r.watches} so far`, '', '', '']);
-      behaviour.push([name, note, '', '', '', '', '', '']);
+      perf.push([name, note, `${mib(r.rssMiB)} so far`, `${mib(r.heapMiB)} so far`, `${r.watches} so far`]);
+      behaviour.push([name, note]);
       continue;
     }
     const loopRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-watch-loop-'));
