@@ -55,6 +55,7 @@ const envSchema = z.object({
     .min(16, 'must be at least 16 characters: it lets a caller make the server re-read content')
     .optional(),
   CONTENT_SCAN_INTERVAL: z.coerce.number().min(0).max(86_400).default(10),
+  CONTENT_WATCH: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   CONTENT_INDEX: z.string().trim().min(1).optional(),
   PERMALINK: z
     .string()
@@ -168,6 +169,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     permalinkSource: String({ ...defaults, ...present }.PERMALINK ?? DEFAULT_PERMALINK).trim(),
     revalidateSecret: data.REVALIDATE_SECRET,
     contentScanIntervalMs: data.CONTENT_SCAN_INTERVAL * 1000,
+    contentWatch: data.CONTENT_WATCH === 'on',
     contentIndex: data.CONTENT_INDEX,
     log: hexo ? settingsLog(hexo, used, overridden, data) : [],
   };
@@ -196,6 +198,9 @@ export const revalidateSecret: string | undefined = config.revalidateSecret;
 
 /** How the running server follows the content folder (besides file events): a full scan every so many seconds; 0: never. */
 export const contentScanIntervalMs: number = config.contentScanIntervalMs;
+
+/** Whether the running server listens for file events in the content folder (CONTENT_WATCH), besides scanning it. */
+export const contentWatch: boolean = config.contentWatch;
 
 /** Where the content index lives, if not in the build folder's cache (.next/cache/content/index.db). */
 export const contentIndexFile: string | undefined = config.contentIndex;

@@ -2,6 +2,7 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { siteConfig } from '../config';
+import { ARTICLE_FILE, isSkippedEntry, isSkippedFolder } from './entry-rules';
 
 export type SourceFile = {
   /** Absolute path. */
@@ -18,8 +19,6 @@ export type Listing = { files: SourceFile[]; problems: ListingProblem[] };
 
 /** The content folder itself is missing: nothing can be served, so this one is fatal. */
 export class ContentFolderError extends Error {}
-
-const ARTICLE = /\.(?:md|markdown)$/i;
 
 export function contentRoot(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), siteConfig.contentDir);
@@ -61,7 +60,7 @@ async function walk(dir: string, root: string, listing: Listing, seen: Set<strin
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (isSkippedEntry(entry.name)) continue;
     const full = path.join(dir, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
@@ -77,16 +76,17 @@ async function walk(dir: string, root: string, listing: Listing, seen: Set<strin
       }
     }
     if (isDir) {
-      if (entry.name.startsWith('_')) continue;
+      // _posts and _drafts are walked on their own, never from their parent.
+      if (isSkippedFolder(entry.name, false)) continue;
       await walk(full, root, listing, seen, draft, base);
-    } else if (isFile && ARTICLE.test(entry.name)) {
+    } else if (isFile && ARTICLE_FILE.test(entry.name)) {
       listing.files.push({
         path: full,
         relative: path.relative(base, full).split(path.sep).join('/'),
         display: path.relative(root, full).split(path.sep).join('/'),
         draft,
       });
-    } else if (!isDir && ARTICLE.test(entry.name)) {
+    } else if (!isDir && ARTICLE_FILE.test(entry.name)) {
       // A FIFO or socket named like an article would block or fail any read.
       listing.problems.push({ file: path.relative(root, full), kind: 'unreadable', reason: 'is not a regular file; skipped' });
     }
@@ -118,7 +118,7 @@ export async function listArticleFiles(root = contentRoot(), under?: string): Pr
     const inside = path.relative(base, start);
     if (inside.startsWith('..') || path.isAbsolute(inside)) continue;
     // A folder below the articles root is skipped if any folder on the way is (`.x`, `_x`, node_modules).
-    if (inside !== '' && inside.split(path.sep).some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules')) continue;
+    if (inside !== '' && inside.split(path.sep).some((part) => isSkippedFolder(part, false))) continue;
     if (!(await isDirectory(start))) continue;
     await walk(start, root, listing, new Set(), draft, base);
   }
@@ -127,14 +127,14 @@ export async function listArticleFiles(root = contentRoot(), under?: string): Pr
 
 /** The article file at `display` (relative to the content folder), if that path is one the site reads. */
 export async function sourceFileOf(root: string, display: string): Promise<SourceFile | null> {
-  if (!ARTICLE.test(display)) return null;
+  if (!ARTICLE_FILE.test(display)) return null;
   const full = path.join(root, display);
   for (const { base, draft } of await articleRoots(root)) {
     const relative = path.relative(base, full);
     if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
     const folders = relative.split(path.sep).slice(0, -1);
-    if (folders.some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules')) continue;
-    if (path.basename(relative).startsWith('.')) return null;
+    if (folders.some((part) => isSkippedFolder(part, false))) continue;
+    if (isSkippedEntry(path.basename(relative))) return null;
     return { path: full, relative: relative.split(path.sep).join('/'), display: display.split(path.sep).join('/'), draft };
   }
   return null;

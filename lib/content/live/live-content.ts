@@ -1,8 +1,10 @@
 import 'server-only';
-import { contentScanIntervalMs } from '../../config';
+import { contentScanIntervalMs, contentWatch } from '../../config';
+import { contentRoot } from '../source';
 import { contentDb, onContentCommit, refreshContent, SETTLE_MS } from '../store';
 import type { SyncResult } from '../sync/sync-content';
 import { hasUnrevalidatedChanges, requestRevalidation } from './revalidate-changes';
+import { watchContent } from './watch-content';
 
 type Live = { started?: Promise<void> };
 const live: Live = ((globalThis as { __newsLiveContent?: Live }).__newsLiveContent ??= {});
@@ -25,10 +27,10 @@ async function follow(paths?: readonly string[]) {
 }
 
 /**
- * Keeps a running server's content current without a rebuild: a full scan at start (the folder may
- * have changed since the build), then at every CONTENT_SCAN_INTERVAL, and the changed pages are
- * refreshed as soon as a change is committed, by this process or another sharing the index.
- * Resolves once the server has caught up with the folder.
+ * Keeps a running server's content current without a rebuild: file events (CONTENT_WATCH) for the
+ * files they name, a full scan at start (the folder may have changed since the build) and at every
+ * CONTENT_SCAN_INTERVAL for what events miss, and the changed pages refreshed as soon as a change is
+ * committed, by this process or another sharing the index. Resolves once the server has caught up.
  */
 export function startLiveContent(): Promise<void> {
   if (process.env.NEXT_PHASE === 'phase-production-build') return Promise.resolve();
@@ -39,6 +41,20 @@ export function startLiveContent(): Promise<void> {
     } catch (error) {
       console.error(`[content] error: ${(error as Error).message}`);
       return;
+    }
+    if (contentWatch) {
+      // File events first: the catch-up scan after them misses nothing that changed while they were set up.
+      await watchContent(contentRoot(), {
+        onPaths: (paths) => follow(paths),
+        onFailure: (reason) =>
+          console.warn(
+            `[content] warning: no file events from the content folder (${reason}); ${
+              contentScanIntervalMs > 0
+                ? `changes show at the next scan, every ${contentScanIntervalMs / 1000} s (CONTENT_SCAN_INTERVAL)`
+                : 'CONTENT_SCAN_INTERVAL is 0: changes show only through POST /api/revalidate'
+            }`,
+          ),
+      }).ready;
     }
     await follow();
     if (contentScanIntervalMs > 0) setInterval(() => void follow(), contentScanIntervalMs).unref();
