@@ -251,6 +251,9 @@ test.describe('the standalone server follows its content folder too', () => {
         CONTENT_DIR: dir,
         CONTENT_INDEX: path.join(dir, '.index', 'index.db'),
         SITE_URL: `http://127.0.0.1:${PORT + 6}`,
+        // As on a network file system, which drops events: the scan alone must find every change.
+        CONTENT_WATCH: 'off',
+        CONTENT_SCAN_INTERVAL: '1',
       },
       { standalone: true },
     );
