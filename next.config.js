@@ -1,6 +1,14 @@
+const path = require('node:path');
+
 // Files of the content folder the site serves (lib/assets/media-types.ts, which a test keeps equal).
 const MEDIA_EXTENSIONS =
   'jpg|jpeg|png|apng|gif|webp|avif|svg|ico|bmp|mp3|m4a|aac|ogg|oga|opus|wav|flac|weba|mp4|m4v|webm|ogv|mov|pdf';
+
+/** The content index, as lib/content/store.ts finds it, if it is in the project (only such files can be traced). */
+function tracedIndex() {
+  const file = process.env.CONTENT_INDEX || '.content-index/index.db';
+  return path.isAbsolute(file) || file.startsWith('..') ? [] : [`./${file.replace(/^\.\//, '')}`];
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -22,9 +30,10 @@ const nextConfig = {
     // instead of growing .next/server on disk without limit.
     isrFlushToDisk: false,
   },
-  // Articles are read at request time too (pages beyond the prerendered ones), so the content
-  // folder must travel with the server: into .next/standalone and into Vercel's functions.
-  outputFileTracingIncludes: { '/*': ['./content/**/*'] },
+  // Pages read the content index (lib/content/store.ts), and assets and the live server read the
+  // content folder: both travel with the server, into .next/standalone and serverless functions.
+  // `npm run build` writes the index before `next build`, so that it exists when it is traced.
+  outputFileTracingIncludes: { '/*': ['./content/**/*', ...tracedIndex()] },
   // app/categories/[...path] catches every path below /categories: a category's feeds are served by
   // app/feeds/[format]/[...path]. Rewrites returned as an array apply after public/ files and static
   // routes but before dynamic routes (the catch-alls), so a picture, sound, video or PDF path that

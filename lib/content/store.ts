@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { contentIndexFile, permalinkPattern, permalinkSource, siteConfig } from '../config';
 import { withFileLock } from './db/file-lock';
-import { openDatabase, readMeta, writeMeta } from './db/open-database';
+import { openDatabase, openReadOnly, readMeta, writeMeta } from './db/open-database';
 import { contentRoot } from './source';
 import { syncContent, type SyncResult } from './sync/sync-content';
 import type { IndexSettings } from './sync/write-article';
@@ -15,6 +15,8 @@ type Sync = { promise: Promise<SyncResult>; paths: Set<string> | null };
 
 type Service = {
   db?: Promise<DatabaseSync>;
+  /** The index could only be opened read-only: nothing follows the folder. */
+  readOnly?: boolean;
   onCommit?: () => void;
   /** Bumped on every commit of this process; other processes' commits show in PRAGMA data_version. */
   localCommits: number;
@@ -26,14 +28,18 @@ type Service = {
 const service: Service = ((globalThis as { __newsContentService?: Service }).__newsContentService ??= { localCommits: 0 });
 
 const isBuild = () => process.env.NEXT_PHASE === 'phase-production-build';
-const distDir = () => path.join(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR || '.next');
 
-/** The index file: CONTENT_INDEX, else the build folder's cache, which `next build` keeps between builds. */
+/**
+ * The index file: CONTENT_INDEX, else `.content-index/index.db` in the project. Outside the build
+ * folder, so that `next build` keeps it (a rebuild reads only what changed) and traces it into the
+ * standalone server and serverless functions (next.config.js), which Next.js does for no file under `.next`.
+ */
 export function indexFile(): string {
-  return contentIndexFile
-    ? path.resolve(/* turbopackIgnore: true */ process.cwd(), contentIndexFile)
-    : path.join(distDir(), 'cache', 'content', 'index.db');
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), contentIndexFile ?? DEFAULT_INDEX_FILE);
 }
+
+/** Relative to the project; next.config.js names it too, to trace it. */
+export const DEFAULT_INDEX_FILE = '.content-index/index.db';
 
 export const indexSettings = (): IndexSettings => ({ timeZone: siteConfig.timeZone, permalinkPattern });
 
@@ -41,28 +47,52 @@ function fingerprint(root: string): string {
   return JSON.stringify([root, siteConfig.timeZone, permalinkSource]);
 }
 
-async function open(): Promise<DatabaseSync> {
+/**
+ * Brings the index up to date for a build: `npm run build` before `next build` (so the file exists
+ * when Next.js traces it), then each of the build's workers, the first of them under a lock while
+ * the others wait (they find nothing left to read).
+ */
+export function indexForBuild(): Promise<DatabaseSync> {
   const root = contentRoot();
   const file = indexFile();
-  if (isBuild()) {
-    // The build's workers each ask for the index: the first brings it up to date, the others wait for it.
-    return withFileLock(`${file}.lock`, async () => {
-      const db = openDatabase(file, { fingerprint: fingerprint(root), busyTimeout: 60_000 });
-      const result = await syncContent(db, root, indexSettings(), { settleMs: 0, logChanges: true });
-      if (result.seq !== null) service.localCommits++;
-      // The first worker of this build marks where in the change log its pages are rendered from.
-      const build = process.env.__NEWS_BUILD_TOKEN;
-      if (build && readMeta(db, 'build_token') !== build) {
-        const seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM changes').get() as { seq: number }).seq;
-        writeMeta(db, 'build_token', build);
-        writeMeta(db, 'build_mark', String(seq));
-      }
-      // Everything in the main file, so that a copy of it alone (standalone output) is whole.
-      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-      return db;
-    });
+  return withFileLock(`${file}.lock`, async () => {
+    const db = openDatabase(file, { fingerprint: fingerprint(root), busyTimeout: 60_000 });
+    const result = await syncContent(db, root, indexSettings(), { settleMs: 0, logChanges: true });
+    if (result.seq !== null) service.localCommits++;
+    // The first worker of this build marks where in the change log its pages are rendered from.
+    const build = process.env.__NEWS_BUILD_TOKEN;
+    if (build && readMeta(db, 'build_token') !== build) {
+      const seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM changes').get() as { seq: number }).seq;
+      writeMeta(db, 'build_token', build);
+      writeMeta(db, 'build_mark', String(seq));
+    }
+    // Everything in the main file, so that a copy of it alone (traced, or copied) is whole.
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return db;
+  });
+}
+
+async function open(): Promise<DatabaseSync> {
+  if (isBuild()) return indexForBuild();
+  const root = contentRoot();
+  const file = indexFile();
+  let db: DatabaseSync;
+  try {
+    db = openDatabase(file, { fingerprint: fingerprint(root) });
+  } catch (error) {
+    // A read-only deployment (a serverless function): the index as the build made it, and no following the folder.
+    const readOnly = openReadOnly(file);
+    service.readOnly = true;
+    if (readOnly) {
+      console.log(`[content] ${file} is read-only: the site shows the content as the build indexed it`);
+      return readOnly;
+    }
+    // No index shipped and none can be written: one in memory, from every file, as before there was an index.
+    console.warn(`[content] warning: no content index at ${file} and none can be made there (${(error as Error).message}); reading every article into memory`);
+    const memory = openDatabase(':memory:', { fingerprint: fingerprint(root) });
+    await syncContent(memory, root, indexSettings(), { settleMs: 0, logChanges: false });
+    return memory;
   }
-  const db = openDatabase(file, { fingerprint: fingerprint(root) });
   const empty = !(db.prepare('SELECT 1 FROM files LIMIT 1').get() as unknown);
   // A server started without its build's index (a copied standalone folder) builds it before serving.
   if (empty) await sync(db, { paths: null, logChanges: false, settleMs: 0 });
@@ -76,6 +106,12 @@ export function contentDb(): Promise<DatabaseSync> {
     throw error;
   });
   return service.db;
+}
+
+/** Whether this process can keep the index current (false where it could only open it read-only). */
+export async function canFollowContent(): Promise<boolean> {
+  await contentDb();
+  return !service.readOnly;
 }
 
 /** Changes whenever the index does (this process's commits or another's): the key of derived caches. */
@@ -130,8 +166,12 @@ export function refreshContent(paths?: readonly string[]): Promise<SyncResult> {
   return next.promise;
 }
 
+const NOTHING: SyncResult = { added: [], changed: [], removed: [], seq: null, problems: [], unsettled: 0 };
+
 function run(paths: Set<string> | null): Promise<SyncResult> {
-  const promise = contentDb().then((db) => sync(db, { paths, logChanges: true, settleMs: SETTLE_MS }));
+  const promise = contentDb().then((db) =>
+    service.readOnly ? NOTHING : sync(db, { paths, logChanges: true, settleMs: SETTLE_MS }),
+  );
   const running: Sync = { paths, promise };
   service.running = running;
   const done = () => {

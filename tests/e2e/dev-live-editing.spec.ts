@@ -78,8 +78,10 @@ test.describe('npm run dev shows content changes without a restart', () => {
       // What next dev sets anyway; an inherited NODE_ENV=production would only make it warn.
       NODE_ENV: 'development',
       CONTENT_DIR: path.join(siteDir, 'source'),
-      // Its own build folder: the production server of the other tests is built into .next meanwhile.
+      // Its own build folder and content index: the production server of the other tests uses .next
+      // and the project's index meanwhile.
       NEXT_DIST_DIR: '.next-e2e-dev',
+      CONTENT_INDEX: path.join(siteDir, '.index', 'index.db'),
       NEXT_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createSearchSchema, SEARCH_SCHEMA_VERSION } from '../../search/fts';
@@ -31,7 +31,7 @@ const TABLES = [
 
 /** Opens (creating it if needed) the content index at `file`. */
 export function openDatabase(file: string, { fingerprint, readOnly = false, busyTimeout = 0 }: OpenOptions): DatabaseSync {
-  if (!readOnly) mkdirSync(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
+  if (!readOnly && file !== ':memory:') mkdirSync(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
   const db = new DatabaseSync(file, { readOnly, timeout: busyTimeout });
   if (readOnly) return db;
   // WAL: readers never wait for the writer, so pages render while the index is being updated.
@@ -64,4 +64,14 @@ export function readMeta(db: DatabaseSync, key: string): string | undefined {
 
 export function writeMeta(db: DatabaseSync, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/**
+ * The index as a file that cannot be written (a serverless function's bundle): opened as immutable,
+ * which SQLite needs to read a write-ahead-log database it cannot write. Null if there is none.
+ */
+export function openReadOnly(file: string): DatabaseSync | null {
+  if (!existsSync(/* turbopackIgnore: true */ file)) return null;
+  const uri = `file:${file.split('/').map(encodeURIComponent).join('/')}?immutable=1`;
+  return new DatabaseSync(uri, { readOnly: true });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { contentScanIntervalMs, contentWatch } from '../../config';
 import { contentRoot } from '../source';
-import { contentDb, onContentCommit, refreshContent, SETTLE_MS } from '../store';
+import { canFollowContent, onContentCommit, refreshContent, SETTLE_MS } from '../store';
 import type { SyncResult } from '../sync/sync-content';
 import { hasUnrevalidatedChanges, requestRevalidation } from './revalidate-changes';
 import { watchContent } from './watch-content';
@@ -37,7 +37,7 @@ export function startLiveContent(): Promise<void> {
   live.started ??= (async () => {
     onContentCommit(requestRevalidation);
     try {
-      await contentDb();
+      if (!(await canFollowContent())) return;
     } catch (error) {
       console.error(`[content] error: ${(error as Error).message}`);
       return;
