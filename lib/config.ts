@@ -202,5 +202,5 @@ export const contentScanIntervalMs: number = config.contentScanIntervalMs;
 /** Whether the running server listens for file events in the content folder (CONTENT_WATCH), besides scanning it. */
 export const contentWatch: boolean = config.contentWatch;
 
-/** Where the content index lives, if not in the build folder's cache (.next/cache/content/index.db). */
+/** Where the content index lives, if not in the project's .content-index/index.db. */
 export const contentIndexFile: string | undefined = config.contentIndex;
