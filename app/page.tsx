@@ -1,8 +1,8 @@
-import { Feed } from '@/components/feed';
+import { FrontPageListing } from '@/components/front-page-listing';
 import { pageMetadata } from '@/lib/metadata/page-metadata';
 
 export const metadata = pageMetadata({ path: '/' });
 
 export default function HomePage() {
-  return <Feed page={1} />;
+  return <FrontPageListing page={1} />;
 }

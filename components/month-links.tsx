@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import type { ArchiveMonth } from '@/lib/content';
 import { archiveUrl } from '@/lib/urls';
+import { PillLink } from './pill-link';
 
 /** A year's months as links, each with its number of articles. */
 export function MonthLinks({ months, label }: { months: ArchiveMonth[]; label: string }) {
@@ -9,12 +9,9 @@ export function MonthLinks({ months, label }: { months: ArchiveMonth[]; label: s
       <ul className="flex flex-wrap gap-2 text-sm">
         {months.map(({ year, month, count }) => (
           <li key={month}>
-            <Link
-              href={archiveUrl(year, month)}
-              className="hover:border-accent-600 hover:text-accent-600 dark:hover:border-accent-400 dark:hover:text-accent-400 block rounded-full border border-zinc-300 px-3 py-1 dark:border-zinc-700"
-            >
-              {month} 月 <span className="text-zinc-500 dark:text-zinc-400">({count})</span>
-            </Link>
+            <PillLink href={archiveUrl(year, month)} count={count} outlined>
+              {month} 月
+            </PillLink>
           </li>
         ))}
       </ul>

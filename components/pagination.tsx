@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { pageLabel } from '@/lib/page-title';
 
 const linkClass =
   'rounded-md border border-zinc-300 px-3 py-1.5 hover:border-accent-600 hover:text-accent-600 dark:border-zinc-700 dark:hover:border-accent-400 dark:hover:text-accent-400';
@@ -43,7 +44,7 @@ export function Pagination({
             <span className="sr-only"> 页</span>
           </span>
         ) : (
-          <Link key={p} href={href(p)} className={linkClass} aria-label={`第 ${p} 页`}>
+          <Link key={p} href={href(p)} className={linkClass} aria-label={pageLabel(p)}>
             {p}
           </Link>
         ),

@@ -1,4 +1,4 @@
-import { escapeHtml, unescapeAttribute } from './html-text';
+import { escapeHtml, unescapeAttribute } from './html-escape';
 
 // Sanitized HTML has a regular form (lib/sanitize): every `<` starts a tag, attribute values are
 // double-quoted with `"` and `>` escaped, so a tag and its href/src are found exactly by pattern.

@@ -3,7 +3,13 @@
  * http, https, mailto, or a relative URL. Browsers ignore tabs, newlines and leading control
  * characters in schemes (`java\tscript:`), so those are removed before the scheme is read.
  */
-const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
+/** Schemes a link may have (relative links have none). */
+export const LINK_SCHEMES: readonly string[] = ['http', 'https', 'mailto'];
+/** Schemes an image may have. */
+export const IMAGE_SCHEMES: readonly string[] = ['http', 'https'];
+
+const LINK_SCHEME_SET = new Set(LINK_SCHEMES);
+const IMAGE_SCHEME_SET = new Set(IMAGE_SCHEMES);
 
 export function urlScheme(url: string): string | null {
   const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
@@ -11,12 +17,11 @@ export function urlScheme(url: string): string | null {
   return match ? match[1]!.toLowerCase() : null;
 }
 
-export function isSafeUrl(url: string, schemes: ReadonlySet<string> = ALLOWED_SCHEMES): boolean {
+/** Whether a link (or, `image`, a picture) URL is relative or of an allowed scheme. */
+export function isSafeUrl(url: string, { image = false } = {}): boolean {
   const scheme = urlScheme(url);
-  return scheme === null || schemes.has(scheme);
+  return scheme === null || (image ? IMAGE_SCHEME_SET : LINK_SCHEME_SET).has(scheme);
 }
-
-const IMAGE_SCHEMES = new Set(['http', 'https']);
 
 /** Image URLs from front matter: http(s) or relative, and shaped like a URL (no markup, quotes or spaces). */
 export function isSafeImageUrl(url: string): boolean {
@@ -24,7 +29,7 @@ export function isSafeImageUrl(url: string): boolean {
   return (
     trimmed !== '' &&
     !/[\s<>"'`\u0000-\u001f\u007f]/.test(trimmed) &&
-    isSafeUrl(trimmed, IMAGE_SCHEMES) &&
+    isSafeUrl(trimmed, { image: true }) &&
     // `http://a:99999/x.jpg` has a safe scheme but is no URL: pages that make it absolute would fail.
     URL.canParse(trimmed, 'http://site.invalid/')
   );

@@ -3,7 +3,7 @@ import { slugToPath } from './content/slugs';
 const segments = (parts: readonly string[]) => parts.map(encodeURIComponent).join('/');
 const withPage = (base: string, page = 1) => (page > 1 ? `${base === '/' ? '' : base}/page/${page}` : base);
 
-export const feedUrl = (page = 1) => withPage('/', page);
+export const frontPageUrl = (page = 1) => withPage('/', page);
 export const articleUrl = (slug: string) => `/posts/${slugToPath(slug)}`;
 export const categoryUrl = (path: readonly string[], page = 1) => withPage(`/categories/${segments(path)}`, page);
 export const tagUrl = (tag: string, page = 1) => withPage(`/tags/${encodeURIComponent(tag)}`, page);

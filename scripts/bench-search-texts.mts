@@ -3,7 +3,7 @@
 // front matter with readFrontMatter, the body's text with htmlToText. Prints the time taken on stderr.
 import fs from 'node:fs';
 import path from 'node:path';
-import { htmlToText } from '../lib/content/html-text';
+import { htmlToText } from '../lib/content/plain-text';
 import { readFrontMatter } from '../lib/content/read-front-matter';
 import { searchLabels } from '../lib/search/field-boost';
 

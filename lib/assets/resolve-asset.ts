@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { normalizeSlug, slugToPath } from '../content/slugs';
+import { normalizeSlug } from '../content/slugs';
+import { articleUrl } from '../urls';
 import { assetPathCandidates } from './request-path';
 import { assetFolderOf, servedFile, type ServedFile } from './served-file';
 
@@ -19,7 +20,7 @@ export type ResolvedAsset =
   | { kind: 'moved'; location: string };
 
 const assetLocation = (slug: string, rest: readonly string[]) =>
-  `/posts/${slugToPath(slug)}/${rest.map(encodeURIComponent).join('/')}`;
+  `${articleUrl(slug)}/${rest.map(encodeURIComponent).join('/')}`;
 
 /** A file of the asset folder of the article `slug` names, if the request may see that article. */
 async function articleAsset(root: string, lookup: AssetLookup, slug: string, rest: readonly string[]) {

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../html-text';
+import { escapeHtml } from '../html-escape';
 import { assetUrl, hasAsset, type PostAssets } from './post-assets';
 
 /**

@@ -1,4 +1,4 @@
-import { htmlToText } from './html-text';
+import { htmlToText } from './plain-text';
 
 export const EXCERPT_LENGTH = 120;
 const MORE = /<!--\s*more\s*-->/i;

@@ -11,7 +11,7 @@ export {
   getAllCategories,
   getCategoryTree,
   findPreviewArticle,
-  getFeedPage,
+  getFrontPage,
   getNeighbours,
   getNewestSlugs,
   getSummary,
@@ -32,5 +32,4 @@ export {
   type CategoryRoute,
 } from './resolve-params';
 export type { ArchiveMonth, ArchiveYear } from './archives';
-export { slugToPath } from './slugs';
 export type { Article, ArticleSummary, CategoryNode, Page, Problem } from './types';

@@ -1,15 +1,15 @@
-import { archiveUrl, categoryUrl, feedUrl, tagUrl } from '../urls';
+import { archiveUrl, categoryUrl, frontPageUrl, tagUrl } from '../urls';
 import { categoryKey } from './categories';
 
 /**
- * A paginated listing an article appears in, as a string (so sets and maps can hold it): the feed,
+ * A paginated listing an article appears in, as a string (so sets and maps can hold it): the front page's,
  * a category (any level), a tag, an archive year or month.
  */
 export type ListingId = string;
 
 const SEP = '\u0000';
 
-export const FEED_LISTING: ListingId = 'feed';
+export const FRONT_PAGE_LISTING: ListingId = 'front';
 export const categoryListing = (path: readonly string[]): ListingId => `c${SEP}${categoryKey(path)}`;
 export const tagListing = (tag: string): ListingId => `t${SEP}${tag}`;
 export const yearListing = (year: number): ListingId => `y${SEP}${year}`;
@@ -19,8 +19,8 @@ export const monthListing = (year: number, month: number): ListingId => `m${SEP}
 export function listingUrl(id: ListingId, page: number): string {
   const [kind, ...rest] = id.split(SEP);
   switch (kind) {
-    case 'feed':
-      return feedUrl(page);
+    case 'front':
+      return frontPageUrl(page);
     case 'c':
       return categoryUrl(rest, page);
     case 't':

@@ -33,12 +33,12 @@ function pageOf(view: View, total: number, page: number, fetch: (limit: number, 
 const count = (view: View, sql: string, ...params: (string | number)[]) =>
   (statement(view.db, sql).get(...params) as { n: number }).n;
 
-export async function getFeedPage(page: number): Promise<Page<ArticleSummary> | null> {
-  return feedPageIn(await currentView(), page);
+export async function getFrontPage(page: number): Promise<Page<ArticleSummary> | null> {
+  return frontPageIn(await currentView(), page);
 }
 
-export function feedPageIn(view: View, page: number): Page<ArticleSummary> | null {
-  const total = memoized(view, 'feed-total', () => count(view, `SELECT COUNT(*) AS n FROM articles WHERE 1 ${visible(view)}`));
+export function frontPageIn(view: View, page: number): Page<ArticleSummary> | null {
+  const total = memoized(view, 'front-page-total', () => count(view, `SELECT COUNT(*) AS n FROM articles WHERE 1 ${visible(view)}`));
   return pageOf(view, total, page, (limit, offset) =>
     rows(view, `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE 1 ${visible(view)} ORDER BY ${NEWEST} LIMIT ? OFFSET ?`, limit, offset),
   );

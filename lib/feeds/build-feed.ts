@@ -3,7 +3,7 @@ import type { Article } from '../content/types';
 import { articleUrl, categoryUrl } from '../urls';
 import { absolutizeUrls } from './absolute-urls';
 import { feedPath, type FeedFormat } from './feed-formats';
-import { escapeHtml } from '../html-text';
+import { escapeHtml } from '../html-escape';
 import { stripXmlInvalid as clean } from './xml-text';
 
 export type FeedSite = { url: string; name: string; description: string; locale: string };

@@ -71,9 +71,6 @@ export const ALLOWED_ATTRIBUTES: IOptions['allowedAttributes'] = {
   blockquote: ['cite'],
 };
 
-export const LINK_SCHEMES = ['http', 'https', 'mailto'];
-export const IMAGE_SCHEMES = ['http', 'https'];
-
 /** Dropped with everything inside them, not just their tags. */
 export const DROPPED_WITH_CONTENT = [
   'script',

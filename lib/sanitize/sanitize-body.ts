@@ -1,17 +1,9 @@
 import sanitizeHtml, { type Attributes, type IOptions } from 'sanitize-html';
-import { isSafeUrl, urlScheme } from '../safe-url';
-import {
-  ALLOWED_ATTRIBUTES,
-  ALLOWED_TAGS,
-  DROPPED_WITH_CONTENT,
-  EXTERNAL_LINK_REL,
-  IMAGE_SCHEMES,
-  LINK_SCHEMES,
-} from './allowlist';
+import { IMAGE_SCHEMES, isSafeUrl, LINK_SCHEMES, urlScheme } from '../safe-url';
+import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, DROPPED_WITH_CONTENT, EXTERNAL_LINK_REL } from './allowlist';
 import { checkBodyLimits } from './limits';
 import { SanitizeReport } from './sanitize-report';
 
-const IMAGE_SCHEME_SET = new Set(IMAGE_SCHEMES);
 const LAZY_SOURCES = ['data-original', 'data-src', 'data-lazy-src', 'data-actualsrc'];
 const MAX_DIMENSION = 20000;
 
@@ -25,7 +17,7 @@ function dimension(value: string | undefined): string | undefined {
 function imageSource(attribs: Attributes): string | undefined {
   for (const key of LAZY_SOURCES) {
     const value = attribs[key]?.trim();
-    if (value && isSafeUrl(value, IMAGE_SCHEME_SET)) return value;
+    if (value && isSafeUrl(value, { image: true })) return value;
   }
   return attribs.src?.trim() || undefined;
 }
@@ -90,8 +82,8 @@ const TRANSFORM_INPUTS: Record<string, Set<string>> = {
 const baseOptions: IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: ALLOWED_ATTRIBUTES,
-  allowedSchemes: LINK_SCHEMES,
-  allowedSchemesByTag: { img: IMAGE_SCHEMES },
+  allowedSchemes: [...LINK_SCHEMES],
+  allowedSchemesByTag: { img: [...IMAGE_SCHEMES] },
   allowedSchemesAppliedToAttributes: [...URL_ATTRIBUTES],
   allowProtocolRelative: true,
   allowedClasses: {},
@@ -190,7 +182,7 @@ function reportingOptions(report: SanitizeReport): IOptions {
           origin.tag === 'img' &&
           (name === 'src' || LAZY_SOURCES.includes(name)) &&
           value.trim() &&
-          !isSafeUrl(value.trim(), IMAGE_SCHEME_SET)
+          !isSafeUrl(value.trim(), { image: true })
         ) {
           report.add({ action: 'removed', target: 'url', tag: 'img', attribute: name, value, reason: 'unsafe-url' });
           continue;

@@ -1,8 +1,8 @@
 import { stripXmlInvalid } from '../feeds/xml-text';
+import { escapeHtml } from '../html-escape';
 import type { SitemapEntry } from './sitemap-entries';
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const xmlText = (text: string) => stripXmlInvalid(text).replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+const xmlText = (text: string) => escapeHtml(stripXmlInvalid(text));
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const NAMESPACE = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';

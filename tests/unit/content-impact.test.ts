@@ -12,13 +12,13 @@ import {
   tagListing,
   yearListing,
   monthListing,
-  FEED_LISTING,
+  FRONT_PAGE_LISTING,
 } from '@/lib/content/listings';
 import {
   archiveOf,
   archivePageIn,
   categoryPageIn,
-  feedPageIn,
+  frontPageIn,
   neighboursIn,
   tagPageIn,
   treeOf,
@@ -60,7 +60,7 @@ function renderSite(ix: TestIndex): Map<string, string> {
   ];
   const shown = (page: Page<ArticleSummary> | null | undefined, extra: object = {}) =>
     page && { items: page.items.map(card), page: page.page, totalPages: page.totalPages, ...extra };
-  listing(FEED_LISTING, (n) => shown(feedPageIn(view, n)));
+  listing(FRONT_PAGE_LISTING, (n) => shown(frontPageIn(view, n)));
   const visit = (nodes: CategoryNode[]) =>
     nodes.forEach((node) => {
       listing(categoryListing(node.path), (n) => {

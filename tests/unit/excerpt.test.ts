@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { beforeMore, cutAtSentence, EXCERPT_LENGTH, makeExcerpt } from '@/lib/content/excerpt';
-import { htmlToText } from '@/lib/content/html-text';
+import { htmlToText } from '@/lib/content/plain-text';
 
 describe('makeExcerpt', () => {
   test('the front-matter excerpt wins over the body', () => {

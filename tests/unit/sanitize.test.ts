@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { htmlToText } from '@/lib/content/html-text';
+import { htmlToText } from '@/lib/content/plain-text';
 import { readFrontMatter } from '@/lib/content/read-front-matter';
 import { EXTERNAL_LINK_REL } from '@/lib/sanitize/allowlist';
 import { MAX_BODY_BYTES, MAX_NESTING_DEPTH, nestingDepth } from '@/lib/sanitize/limits';

@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { articleUrl, categoryUrl, feedUrl, tagUrl } from '@/lib/urls';
+import { articleUrl, categoryUrl, frontPageUrl, tagUrl } from '@/lib/urls';
 
-describe('feedUrl', () => {
+describe('frontPageUrl', () => {
   test('page 1 is the home page', () => {
-    expect(feedUrl()).toBe('/');
-    expect(feedUrl(1)).toBe('/');
+    expect(frontPageUrl()).toBe('/');
+    expect(frontPageUrl(1)).toBe('/');
   });
 
   test('later pages', () => {
-    expect(feedUrl(2)).toBe('/page/2');
-    expect(feedUrl(15)).toBe('/page/15');
+    expect(frontPageUrl(2)).toBe('/page/2');
+    expect(frontPageUrl(15)).toBe('/page/15');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '@/lib/html-text';
+import { escapeHtml } from '@/lib/html-escape';
 import { stripXmlInvalid } from '@/lib/feeds/xml-text';
 
 describe('stripXmlInvalid', () => {

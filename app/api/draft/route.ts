@@ -1,6 +1,7 @@
 import { draftMode } from 'next/headers';
 import { previewSecret } from '@/lib/config';
-import { findPreviewArticle, slugToPath } from '@/lib/content';
+import { findPreviewArticle } from '@/lib/content';
+import { articleUrl } from '@/lib/urls';
 import { matchesSecret } from '@/lib/preview/secret';
 import { sameSitePath } from '@/lib/preview/return-path';
 
@@ -28,7 +29,7 @@ export async function GET(request: Request): Promise<Response> {
   } else if (slug !== '') {
     const article = await findPreviewArticle(slug);
     if (!article) return plain(404, `No article or draft has the slug "${slug.slice(0, 200)}".`);
-    target = `/posts/${slugToPath(article.slug)}`;
+    target = articleUrl(article.slug);
   }
   (await draftMode()).enable();
   return new Response(null, { status: 307, headers: { Location: target, 'Cache-Control': 'no-store' } });

@@ -9,6 +9,7 @@ import { getArchive, getArchivePage, pageCount } from '@/lib/content';
 import { NOT_FOUND_METADATA, pageMetadata } from '@/lib/metadata/page-metadata';
 import { archiveUrl } from '@/lib/urls';
 import { NotFoundPage } from '@/components/not-found-page';
+import { withPage } from '@/lib/page-title';
 
 type Props = { params: Promise<{ parts: string[] }> };
 
@@ -41,7 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { year, month, page } = listing;
   const name = nameOf(year.year, month?.month);
   return pageMetadata({
-    title: page.page > 1 ? `${name} · 第 ${page.page} 页` : name,
+    title: withPage(name, page.page),
     description: `${siteConfig.name} ${name}的新闻`,
     path: archiveUrl(year.year, month?.month, page.page),
   });

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { permanentRedirect } from 'next/navigation';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { ListingPage } from '@/components/listing-page';
@@ -8,6 +7,8 @@ import { getAllCategories, getCategoryPage, pageCount, resolveCategoryRoute } fr
 import { NOT_FOUND_METADATA, pageMetadata } from '@/lib/metadata/page-metadata';
 import { categoryUrl } from '@/lib/urls';
 import { NotFoundPage } from '@/components/not-found-page';
+import { withPage } from '@/lib/page-title';
+import { PillLink } from '@/components/pill-link';
 
 type Props = { params: Promise<{ path: string[] }> };
 
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!route) return NOT_FOUND_METADATA;
   const name = route.path.join(' › ');
   return pageMetadata({
-    title: route.page > 1 ? `${name} · 第 ${route.page} 页` : name,
+    title: withPage(name, route.page),
     description: `${siteConfig.name}「${name}」栏目的新闻`,
     path: categoryUrl(route.path, route.page),
     feedsOf: route.path,
@@ -64,12 +65,9 @@ export default async function CategoryPage({ params }: Props) {
             <ul className="flex flex-wrap gap-2 text-sm">
               {category.children.map((child) => (
                 <li key={child.name}>
-                  <Link
-                    href={categoryUrl(child.path)}
-                    className="hover:border-accent-600 hover:text-accent-600 dark:hover:border-accent-400 dark:hover:text-accent-400 block rounded-full border border-zinc-300 px-3 py-1 dark:border-zinc-700"
-                  >
-                    {child.name} <span className="text-zinc-500 dark:text-zinc-400">({child.count})</span>
-                  </Link>
+                  <PillLink href={categoryUrl(child.path)} count={child.count} outlined>
+                    {child.name}
+                  </PillLink>
                 </li>
               ))}
             </ul>

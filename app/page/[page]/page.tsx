@@ -1,29 +1,30 @@
 import type { Metadata } from 'next';
 import { permanentRedirect } from 'next/navigation';
-import { Feed } from '@/components/feed';
+import { FrontPageListing } from '@/components/front-page-listing';
 import { PRERENDER_PAGES } from '@/lib/config';
-import { getFeedPage, parsePageParam } from '@/lib/content';
+import { getFrontPage, parsePageParam } from '@/lib/content';
 import { NOT_FOUND_METADATA, pageMetadata } from '@/lib/metadata/page-metadata';
-import { feedUrl } from '@/lib/urls';
+import { frontPageUrl } from '@/lib/urls';
 import { NotFoundPage } from '@/components/not-found-page';
+import { pageLabel } from '@/lib/page-title';
 
 type Props = { params: Promise<{ page: string }> };
 
 export async function generateStaticParams() {
-  const first = await getFeedPage(1);
+  const first = await getFrontPage(1);
   const last = Math.min(first?.totalPages ?? 1, PRERENDER_PAGES);
   return Array.from({ length: Math.max(0, last - 1) }, (_, i) => ({ page: String(i + 2) }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = parsePageParam((await params).page);
-  if (page === null || !(await getFeedPage(page))) return NOT_FOUND_METADATA;
-  return pageMetadata({ title: `第 ${page} 页`, path: feedUrl(page) });
+  if (page === null || !(await getFrontPage(page))) return NOT_FOUND_METADATA;
+  return pageMetadata({ title: pageLabel(page), path: frontPageUrl(page) });
 }
 
 export default async function FeedPage({ params }: Props) {
   const page = parsePageParam((await params).page);
   if (page === null) return <NotFoundPage />;
   if (page === 1) permanentRedirect('/');
-  return <Feed page={page} />;
+  return <FrontPageListing page={page} />;
 }

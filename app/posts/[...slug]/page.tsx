@@ -4,7 +4,7 @@ import { ArticleMeta } from '@/components/article-meta';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { LeadImage } from '@/components/lead-image';
 import { ArticleBody } from '@/components/article-body';
-import { SanitizeReport } from '@/components/sanitize-report';
+import { SanitizeReportPanel } from '@/components/sanitize-report-panel';
 import { TagLinks } from '@/components/tag-links';
 import { PRERENDER_NEWEST } from '@/lib/config';
 import { getArticle, getNeighbours, getNewestSlugs, getSummary, resolveSlug } from '@/lib/content';
@@ -68,7 +68,7 @@ export default async function ArticlePage({ params }: Props) {
       ) : (
         <ArticleBody html={article.html} className="mt-8" />
       )}
-      {article.sanitizeReport && <SanitizeReport report={article.sanitizeReport} />}
+      {article.sanitizeReport && <SanitizeReportPanel report={article.sanitizeReport} />}
       <ArticleFooter neighbours={neighbours} />
     </article>
   );

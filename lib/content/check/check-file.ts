@@ -4,7 +4,7 @@ import { resolveAsset, type AssetLookup } from '../../assets/resolve-asset';
 import { assetFolderOf, listAssets } from '../../assets/served-file';
 import { fileTooLargeReason, MAX_FILE_BYTES } from '../../sanitize/limits';
 import type { SanitizeChange } from '../../sanitize/sanitize-report';
-import { unescapeAttribute } from '../../html-text';
+import { unescapeAttribute } from '../../html-escape';
 import { urlScheme } from '../../safe-url';
 import { fallbackDateOf } from '../file-date';
 import { findAssetTags } from '../asset-tags';

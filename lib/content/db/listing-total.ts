@@ -6,7 +6,7 @@ export function listingTotal(db: DatabaseSync, id: string): number {
   const [kind, ...rest] = id.split('\u0000');
   const count = (sql: string, ...params: (string | number)[]) => (statement(db, sql).get(...params) as { n: number }).n;
   switch (kind) {
-    case 'feed':
+    case 'front':
       return count('SELECT COUNT(*) AS n FROM articles WHERE draft = 0');
     case 'c':
       return count('SELECT COUNT(*) AS n FROM category_members WHERE key = ? AND draft = 0', rest.join('\u0000'));

@@ -1,5 +1,5 @@
 import { FEED_SIZE, PAGE_SIZE } from '../../config';
-import { FEED_LISTING, listingCategory, parentListing, type ListingId } from '../listings';
+import { FRONT_PAGE_LISTING, listingCategory, parentListing, type ListingId } from '../listings';
 import type { Placement } from './placement';
 
 /**
@@ -66,7 +66,7 @@ export function addChange(
     if (Math.min(old ?? Infinity, now ?? Infinity) < FEED_SIZE) {
       const category = listingCategory(id);
       if (category) impact.categoryFeeds.push(category);
-      else if (id === FEED_LISTING) impact.siteFeed = true;
+      else if (id === FRONT_PAGE_LISTING) impact.siteFeed = true;
     }
     if (!listed && old === now) continue;
     if (old !== undefined && now !== undefined && !parentsOfMoved.has(id)) {
@@ -77,7 +77,7 @@ export function addChange(
     // Joined or left: every page of a listing that shows its count or its number of pages changes.
     const pagesBefore = pagesOf(totals.before(id));
     const pagesAfter = pagesOf(totals.after(id));
-    const showsCount = id !== FEED_LISTING;
+    const showsCount = id !== FRONT_PAGE_LISTING;
     const from = showsCount || pagesBefore !== pagesAfter ? 1 : pageOf(Math.min(old ?? Infinity, now ?? Infinity));
     impact.listings.push([id, from, Math.max(pagesBefore, pagesAfter)]);
   }

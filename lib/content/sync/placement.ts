@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { statement } from '../db/statements';
 import { categoryKey } from '../categories';
-import { FEED_LISTING, categoryListing, monthListing, tagListing, yearListing, type ListingId } from '../listings';
+import { FRONT_PAGE_LISTING, categoryListing, monthListing, tagListing, yearListing, type ListingId } from '../listings';
 
 /** How far around an article, in each of its categories, another article's related list can reach (see queries.ts). */
 export const RELATED_REACH = 10;
@@ -11,7 +11,7 @@ export type Placement = {
   slug: string;
   /** Position (0 = newest) in each listing it is in. */
   positions: Map<ListingId, number>;
-  /** Articles whose pages show it: the feed's previous and next, and those whose related lists can. */
+  /** Articles whose pages show it: its previous and next on the front page, and those whose related lists can. */
   shownBy: Set<string>;
   /** Old Hexo addresses it claims. */
   claims: string[];
@@ -61,7 +61,7 @@ export function placementOf(db: DatabaseSync, id: number): Placement | null {
     }
   };
 
-  positions.set(FEED_LISTING, count(db, `SELECT COUNT(*) AS n FROM articles WHERE draft = 0 AND ${BEFORE}`, at));
+  positions.set(FRONT_PAGE_LISTING, count(db, `SELECT COUNT(*) AS n FROM articles WHERE draft = 0 AND ${BEFORE}`, at));
   near('articles', '1 = 1', at, 1);
   for (const path of categoryPaths(JSON.parse(row.categories) as string[][])) {
     const params = { ...at, $key: categoryKey(path) };

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { checkBodyLimits, fileTooLargeReason, MAX_FILE_BYTES } from '../../sanitize/limits';
 import { renderBody } from '../body-format';
 import { fallbackDateOf } from '../file-date';
-import { htmlToText } from '../html-text';
+import { htmlToText } from '../plain-text';
 import { parseArticle } from '../parse-article';
 import { TEXT_ONLY_ASSETS } from '../post-assets';
 import { readArticleText } from '../read-text';

@@ -7,6 +7,7 @@ import { NOT_FOUND_METADATA, pageMetadata } from '@/lib/metadata/page-metadata';
 import { tagStaticParams } from '@/lib/tag-params';
 import { tagUrl } from '@/lib/urls';
 import { NotFoundPage } from '@/components/not-found-page';
+import { withPage } from '@/lib/page-title';
 
 type Props = { params: Promise<{ tag: string; page: string }> };
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = parsePageParam(rawPage);
   if (!tag || page === null || !(await getTagPage(tag, page))) return NOT_FOUND_METADATA;
   return pageMetadata({
-    title: `#${tag} · 第 ${page} 页`,
+    title: withPage(`#${tag}`, page),
     description: `${siteConfig.name}标签「${tag}」下的新闻`,
     path: tagUrl(tag, page),
   });

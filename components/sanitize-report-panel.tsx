@@ -42,7 +42,7 @@ function What({ change }: { change: SanitizeChange }) {
 }
 
 /** Preview only: what sanitizing removed or changed in the body, and why. Every value is rendered as text. */
-export function SanitizeReport({ report }: { report: NonNullable<Article['sanitizeReport']> }) {
+export function SanitizeReportPanel({ report }: { report: NonNullable<Article['sanitizeReport']> }) {
   const { changes, unlisted } = report;
   return (
     <section
