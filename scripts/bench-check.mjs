@@ -5,12 +5,11 @@
 //        npm run bench:check -- 1000 10000
 //
 // For each N: generates N synthetic articles (scripts/generate-corpus.mjs, seed 42) into a temp
-// folder, then runs, RUNS times each and interleaved so that machine noise hits all alike:
+// folder, then runs, RUNS times each and interleaved so that machine noise hits both alike:
 //   - baseline: a Node process that only reads every article file (the floor any checker pays);
-//   - the checker on one thread (--workers 1);
-//   - the checker with its default threads (one per core).
-// Prints the median wall time of each, and the checker's times as ratios: against the baseline
-// (what checking costs over reading) and one thread against several (what the threads buy).
+//   - the checker (`npm run check:content -- DIR --json`).
+// Prints the median wall time of each, and the checker's as a ratio to the baseline (what checking
+// costs over reading).
 // Node built-ins only; the temp folder is removed at the end.
 
 import { spawn } from 'node:child_process';
@@ -69,18 +68,9 @@ async function bench(n) {
       '--seed',
       '42',
     ]);
-    const check = (workers) => [
-      TSX,
-      '--conditions=react-server',
-      'scripts/check-content.ts',
-      dir,
-      '--json',
-      ...workers,
-    ];
     const variants = {
       'read every file (baseline)': [process.execPath, ['-e', READ_ALL, dir]],
-      'check, 1 thread': [process.execPath, check(['--workers', '1'])],
-      [`check, ${os.availableParallelism()} threads`]: [process.execPath, check([])],
+      check: [process.execPath, [TSX, '--conditions=react-server', 'scripts/check-content.ts', dir, '--json']],
     };
     const times = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
     for (let i = 0; i < RUNS; i++) {
@@ -100,9 +90,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
 console.log(`check:content benchmark: median of ${RUNS} runs each, ${os.availableParallelism()} cores`);
 for (const n of sizes.length ? sizes : [10000]) {
   const result = await bench(n);
-  const [baseline, single, parallel] = Object.values(result);
+  const [baseline, check] = Object.values(result);
   console.log(`\n${n.toLocaleString('en')} articles`);
   for (const [name, seconds] of Object.entries(result)) console.log(`  ${name.padEnd(28)} ${seconds.toFixed(2)} s`);
-  console.log(`  check (threads) / baseline    ${(parallel / baseline).toFixed(1)}×`);
-  console.log(`  1 thread / threads            ${(single / parallel).toFixed(2)}×`);
+  console.log(`  check / baseline              ${(check / baseline).toFixed(1)}×`);
 }

@@ -1,17 +1,16 @@
 // Checks every article of a content folder and reports each problem with its file, line and reason.
-// Usage: npm run check:content [-- [DIR] [--json] [--strict] [--verbose] [--workers N]]
+// Usage: npm run check:content [-- [DIR] [--json] [--strict] [--verbose]]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentReport } from '../lib/content/check/check-content';
 import { formatProblem } from '../lib/content/format-problem';
 import type { Problem, Severity } from '../lib/content/types';
 
-const USAGE = `Usage: npm run check:content [-- [DIR] [--json] [--strict] [--verbose] [--workers N]]
+const USAGE = `Usage: npm run check:content [-- [DIR] [--json] [--strict] [--verbose]]
   DIR        the content folder (default: CONTENT_DIR, else ./content)
   --json     print the whole report as JSON on stdout, for CI and other tools
   --strict   exit non-zero on warnings too, not only on errors
-  --verbose  list every notice (dates read in SITE_TIMEZONE, presentational markup removed)
-  --workers  threads that render and sanitize bodies (default: one per core)`;
+  --verbose  list every notice (dates read in SITE_TIMEZONE, presentational markup removed)`;
 
 function fail(message: string): never {
   console.error(`check:content: ${message}\n\n${USAGE}`);
@@ -26,7 +25,6 @@ try {
       json: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
-      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -38,9 +36,6 @@ if (args.values.help) {
   process.exit(0);
 }
 if (args.positionals.length > 1) fail('give at most one content folder');
-const workers = args.values.workers === undefined ? undefined : Number(args.values.workers);
-if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1))
-  fail('--workers must be a whole number, 1 or more');
 
 // The folder given replaces CONTENT_DIR before the configuration is read, so that the Hexo site's
 // _config.yml beside it is the one that sets the time zone and the permalink pattern.
@@ -57,10 +52,10 @@ function progress(): ((done: number, total: number) => void) | undefined {
       const now = Date.now();
       if (now - lastDraw < 100 && done < total) return;
       lastDraw = now;
-      process.stderr.write(`\rchecking ${done}/${total} files…${done === total ? '\n' : ''}`);
+      process.stderr.write(`\rchecking ${done}/${total} articles…${done === total ? '\n' : ''}`);
     } else if (Math.floor((done / total) * 4) > lastQuarter) {
       lastQuarter = Math.floor((done / total) * 4);
-      process.stderr.write(`checked ${done}/${total} files\n`);
+      process.stderr.write(`checked ${done}/${total} articles\n`);
     }
   };
 }
@@ -114,7 +109,6 @@ async function main() {
       timeZone: siteConfig.timeZone,
       publicDir: path.resolve('public'),
       contentDir: root,
-      workers,
       onProgress: progress(),
     });
     const seconds = (performance.now() - started) / 1000;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { currentView } from './current-index';
-import { decompressBody, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './db/article-rows';
+import { BODY_COLUMNS, decompressBody, toSummary, type BodyRow } from './db/article-rows';
 import { statement } from './db/statements';
 import { LruCache } from './lru';
 import { readPostAssets } from './read-body';
@@ -20,9 +20,6 @@ type Body = Pick<Article, 'html' | 'bodyError' | 'sanitizeReport'>;
 const bodies: LruCache<string, Body> = ((globalThis as { __newsBodyCache?: LruCache<string, Body> }).__newsBodyCache ??=
   new LruCache(BODY_CACHE_ENTRIES, BODY_CACHE_BYTES));
 
-/** An article row with its stored body. */
-export type BodyRow = SummaryRow & { body: Uint8Array; body_error: string | null; revision: number };
-export const BODY_COLUMNS = `${SUMMARY_COLUMNS}, body, body_error, revision`;
 
 async function render(row: BodyRow, withReport: boolean): Promise<Body> {
   if (row.body_error !== null) return { html: '', bodyError: row.body_error };

@@ -1,5 +1,6 @@
 import 'server-only';
-import { withBody, BODY_COLUMNS, type BodyRow } from './article';
+import { withBody } from './article';
+import { BODY_COLUMNS, type BodyRow } from './db/article-rows';
 import { categoryKey } from './categories';
 import { publishedView } from './current-index';
 import { statement } from './db/statements';

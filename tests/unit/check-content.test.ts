@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { checkContent, type ContentReport } from '@/lib/content/check/check-content';
-import { checkFile } from '@/lib/content/check/check-file';
 import { MAX_FILE_BYTES } from '@/lib/sanitize/limits';
 import { article, makeTempDir, writeTree } from './temp-tree';
 
@@ -54,7 +53,7 @@ describe('checkContent on a folder of good and bad articles (in this thread)', (
       'draft-flag.md': article('title: Draft flag\ndate: 2021-01-13T00:00:00Z\ndraft: true\ntags: [draft-tag]'),
       '_drafts/wip.md': article('title: Work in progress\ndate: 2021-01-14T00:00:00Z\ncategories: [Drafts]'),
     });
-    report = await checkContent(root, { timeZone: TIME_ZONE, publicDir, contentDir: root, workers: 1 });
+    report = await checkContent(root, { timeZone: TIME_ZONE, publicDir, contentDir: root });
   });
 
   const problemsOf = (file: string) => report.problems.filter((p) => p.file === file);
@@ -365,29 +364,24 @@ describe('checkContent on a folder of good and bad articles (in this thread)', (
     ]);
   });
 
-  test('progress is reported for every file', async () => {
+  test('progress is reported for every article judged', async () => {
     const calls: [number, number][] = [];
     await checkContent(root, {
       timeZone: TIME_ZONE,
       publicDir,
       contentDir: root,
-      workers: 1,
       onProgress: (done, total) => calls.push([done, total]),
     });
-    expect(calls).toEqual(Array.from({ length: 19 }, (_, i) => [i + 1, 19]));
+    // 19 files, of which 2 are not articles (broken YAML, ---js).
+    expect(calls).toEqual(Array.from({ length: 17 }, (_, i) => [i + 1, 17]));
   });
 });
 
-describe('checkFile', () => {
+describe('what the checker judges in each article', () => {
   let root: string;
   let publicDir: string;
-  const options = () => ({ timeZone: TIME_ZONE, publicDir, contentDir: root });
-  const source = (relative: string, draft = false) => ({
-    path: path.join(root, relative),
-    relative,
-    display: relative,
-    draft,
-  });
+  let report: ContentReport;
+  const problemsOf = (file: string) => report.problems.filter((p) => p.file === file);
 
   beforeAll(async () => {
     root = await makeTempDir('news-check-');
@@ -415,11 +409,20 @@ describe('checkFile', () => {
         'title: Form\ndate: 2021-01-01T00:00:00Z',
         '<p>x</p><form action="https://phish.example/"><input type="password"></form>',
       ),
+      'huge.md': article('title: Huge\ndate: 2021-01-01T00:00:00Z', `<p>${'x'.repeat(MAX_FILE_BYTES)}</p>`),
     });
+    // Root reads any file whatever its mode; /proc/self/mem is a regular file whose first read fails for anyone.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) await fs.symlink('/proc/self/mem', path.join(root, 'locked.md'));
+    else {
+      await writeTree(root, { 'locked.md': article('title: Locked') });
+      await fs.chmod(path.join(root, 'locked.md'), 0o000);
+    }
+    report = await checkContent(root, { timeZone: TIME_ZONE, publicDir, contentDir: root });
   });
 
   test('Hexo tags: at most 20 names listed, the rest summed up; a % inside arguments is fine', async () => {
-    const problems = (await checkFile(source('many-tags.md'), options())).problems;
+    const problems = problemsOf('many-tags.md');
     expect(problems.map((p) => [p.line, p.reason])).toEqual([
       ...Array.from({ length: 20 }, (_, i) => [
         5 + i,
@@ -432,14 +435,14 @@ describe('checkFile', () => {
   });
 
   test('a body full of {% that never close is scanned to its end: the tag after them is found, on its line', async () => {
-    const problems = (await checkFile(source('unclosed-tags.md'), options())).problems;
+    const problems = problemsOf('unclosed-tags.md');
     expect(problems.map((p) => [p.kind, p.line, p.reason])).toEqual([
       ['hexo-tag', 6, 'Hexo tag {% late %} is shown as text: Hexo plugins are not run here'],
     ]);
   });
 
   test('a form removed from a body is a warning, though nothing in it was a script', async () => {
-    const problems = (await checkFile(source('form.md'), options())).problems;
+    const problems = problemsOf('form.md');
     expect(problems.map((p) => [p.severity, p.kind, p.reason])).toEqual([
       [
         'warning',
@@ -449,26 +452,13 @@ describe('checkFile', () => {
     ]);
   });
 
-  test('a good file: its summary and no problems', async () => {
-    const check = await checkFile(source('ok.md', true), options());
-    expect(check.problems).toEqual([]);
-    expect(check.removed).toEqual({ elements: 0, attributes: 0, urls: 0 });
-    expect(check.changes).toEqual([]);
-    expect(check.summary).toMatchObject({
-      slug: 'Fine/Slug',
-      title: 'OK',
-      date: '2021-01-01T00:00:00.000Z',
-      categories: [['A']],
-      tags: ['t'],
-      draft: true,
-      file: 'ok.md',
-      format: 'html',
-    });
+  test('a good file: no problems, nothing sanitized', async () => {
+    expect(problemsOf('ok.md')).toEqual([]);
+    expect(report.sanitized.map((s) => s.file)).not.toContain('ok.md');
   });
 
   test('body images are looked for where the site serves them: public/, the asset folder, the content folder', async () => {
-    const check = await checkFile(source('body-images.md'), options());
-    expect(check.problems).toEqual([
+    expect(problemsOf('body-images.md')).toEqual([
       {
         file: 'body-images.md',
         severity: 'warning',
@@ -487,8 +477,7 @@ describe('checkFile', () => {
   });
 
   test('Hexo tag lines are file lines in a CRLF file with a blank line after the front matter', async () => {
-    const check = await checkFile(source('crlf.md'), options());
-    expect(check.problems).toEqual([
+    expect(problemsOf('crlf.md')).toEqual([
       {
         file: 'crlf.md',
         severity: 'warning',
@@ -500,22 +489,18 @@ describe('checkFile', () => {
   });
 
   test('a file that cannot be read is an error', async () => {
-    const check = await checkFile(source('nope.md'), options());
-    expect(check).toEqual({
-      summary: null,
-      problems: [{ file: 'nope.md', severity: 'error', kind: 'unreadable', reason: 'cannot be read: ENOENT' }],
-      removed: { elements: 0, attributes: 0, urls: 0 },
-      changes: [],
-    });
+    expect(problemsOf('locked.md')).toEqual([
+      {
+        file: 'locked.md',
+        severity: 'error',
+        kind: 'unreadable',
+        reason: `cannot be read: ${process.getuid?.() === 0 ? 'EIO' : 'EACCES'}`,
+      },
+    ]);
   });
 
-  test('a file over the size limit is listed, its body refused', async () => {
-    await writeTree(root, {
-      'huge.md': article('title: Huge\ndate: 2021-01-01T00:00:00Z', `<p>${'x'.repeat(MAX_FILE_BYTES)}</p>`),
-    });
-    const check = await checkFile(source('huge.md'), options());
-    expect(check.summary?.title).toBe('Huge');
-    expect(check.problems).toEqual([
+  test('a file over the size limit is listed, its body refused, and said so once', async () => {
+    expect(problemsOf('huge.md')).toEqual([
       {
         file: 'huge.md',
         severity: 'error',
@@ -593,9 +578,9 @@ describe('the check:content command line', () => {
   });
 
   test(
-    '--json --workers 2 on 329 files gives the same report as checking in this thread',
+    '--json on 329 files gives the same report as checking in this process',
     async () => {
-      const { status, stdout, stderr } = runCli([big, '--json', '--workers', '2']);
+      const { status, stdout, stderr } = runCli([big, '--json']);
       expect(stderr).toBe('');
       expect(status).toBe(1);
       const { seconds, ...fromCli } = JSON.parse(stdout) as ContentReport & { seconds: number };
@@ -605,7 +590,6 @@ describe('the check:content command line', () => {
         timeZone: TIME_ZONE,
         publicDir: path.join(ROOT, 'public'),
         contentDir: big,
-        workers: 1,
       });
       expect(fromCli).toEqual(JSON.parse(JSON.stringify(inline)));
 
@@ -697,7 +681,7 @@ describe('checkContent reports old addresses two published articles share', () =
       'b.md': article('title: B\ndate: 2021-01-02T10:00:00+08:00\npermalink: old/page.html'),
       '_drafts/c.md': article('title: C\ndate: 2021-01-03T10:00:00+08:00\npermalink: /old/page.html'),
     });
-    const report = await checkContent(root, { timeZone: TIME_ZONE, publicDir: root, contentDir: root, workers: 1 });
+    const report = await checkContent(root, { timeZone: TIME_ZONE, publicDir: root, contentDir: root });
     expect(report.problems).toEqual([
       {
         file: 'b.md',

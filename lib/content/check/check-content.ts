@@ -1,14 +1,14 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
 import { permalinkPattern } from '../../config';
-import { buildCategoryTree } from '../categories';
-import { forEachConcurrently } from '../concurrently';
-import { buildPermalinks } from '../permalinks';
-import { assignUniqueSlugs } from '../slugs';
-import { listArticleFiles, type SourceFile } from '../source';
-import type { CategoryNode, Problem, ProblemKind, Severity } from '../types';
-import { checkFile, type CheckOptions, type FileCheck, type RemovedCounts } from './check-file';
-import type { WorkerReply, WorkerRequest } from './worker';
+import type { AssetLookup } from '../../assets/resolve-asset';
+import { BODY_COLUMNS, decompressBody, toSummary, type BodyRow } from '../db/article-rows';
+import { openDatabase } from '../db/open-database';
+import { syncContent } from '../sync/sync-content';
+import type { Problem, ProblemKind, Severity } from '../types';
+import { judgeArticle, type CheckOptions, type Judgment, type RemovedCounts } from './judge-article';
 
 export type ContentReport = {
   root: string;
@@ -22,137 +22,83 @@ export type ContentReport = {
   byKind: Partial<Record<ProblemKind, number>>;
   removed: RemovedCounts & { articles: number };
   /** Per file, what sanitizing removed or changed (only files where it did). */
-  sanitized: { file: string; changes: FileCheck['changes'] }[];
+  sanitized: { file: string; changes: Judgment['changes'] }[];
 };
 
 export type CheckContentOptions = CheckOptions & {
+  /** Called as articles are checked: how many so far, and of how many. */
   onProgress?: (done: number, total: number) => void;
-  /** Worker threads to use. Unset: one per core, and none for small folders. */
-  workers?: number;
 };
 
-const BATCH = 100;
-/** Below this many files, starting worker threads (each loads and compiles the checker) costs more than it saves. */
-const INLINE_LIMIT = 2000;
+const count = (db: DatabaseSync, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
-/** Files checked at once in one thread, so reading one overlaps rendering another. */
-const CONCURRENCY = 8;
-
-export async function checkFiles(
-  files: SourceFile[],
-  options: CheckOptions,
-  onChecked?: (count: number) => void,
-): Promise<FileCheck[]> {
-  const results: FileCheck[] = new Array(files.length);
-  await forEachConcurrently(files, CONCURRENCY, async (file, i) => {
-    results[i] = await checkFile(file, options);
-    onChecked?.(1);
-  });
-  return results;
-}
-
-async function checkInline(files: SourceFile[], options: CheckContentOptions): Promise<FileCheck[]> {
-  let done = 0;
-  return checkFiles(files, options, (n) => options.onProgress?.((done += n), files.length));
-}
+/** Another article's assets, by its real slug: the index knows every article, drafts included. */
+const lookupIn = (db: DatabaseSync): AssetLookup => ({
+  article(slug) {
+    const row = db.prepare('SELECT file, draft FROM articles WHERE slug = ?').get(slug) as
+      | { file: string; draft: number }
+      | undefined;
+    return row && { file: row.file, draft: row.draft === 1 };
+  },
+});
 
 /**
- * Checks files on `count` threads (rendering and sanitizing is CPU work): this one and `count - 1`
- * workers, each taking the next batch when it is free. This thread works too: left idle, it would
- * leave a core to a worker's start-up for nothing.
+ * Checks every article of a content folder: it is read by the site's own reader into an index of its
+ * own (lib/content/sync), so every problem the site would log is found as the site finds it, and
+ * each article is then judged for what only the checker looks at (lib/content/check/judge-article.ts).
  */
-async function checkOnThreads(files: SourceFile[], options: CheckContentOptions, count: number): Promise<FileCheck[]> {
-  const { onProgress, timeZone, publicDir, contentDir } = options;
-  const workerOptions: CheckOptions = { timeZone, publicDir, contentDir };
-  const results: FileCheck[] = new Array(files.length);
-  const batches = Math.ceil(files.length / BATCH);
-  let nextBatch = 0;
-  let done = 0;
-  const take = () => (nextBatch < batches ? nextBatch++ : null);
-  const store = (batch: number, checked: FileCheck[]) => {
-    checked.forEach((r, i) => (results[batch * BATCH + i] = r));
-    done += checked.length;
-    onProgress?.(done, files.length);
-  };
-  const filesOf = (batch: number) => files.slice(batch * BATCH, (batch + 1) * BATCH);
-
-  const onWorker = () =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: workerOptions });
-      const feed = () => {
-        const batch = take();
-        worker.postMessage(
-          (batch === null ? { done: true } : { batch, files: filesOf(batch) }) satisfies WorkerRequest,
-        );
-      };
-      // Two batches in hand: while this thread is busy checking, a worker must not wait for its next.
-      worker.on('message', (reply: WorkerReply) => {
-        if ('batch' in reply) store(reply.batch, reply.results);
-        else feed();
-        feed();
-      });
-      worker.on('error', reject);
-      worker.on('exit', () => resolve());
-    });
-  const here = async () => {
-    for (let batch = take(); batch !== null; batch = take()) store(batch, await checkFiles(filesOf(batch), options));
-  };
-  await Promise.all([here(), ...Array.from({ length: count - 1 }, onWorker)]);
-  return results;
-}
-
-const countNodes = (nodes: CategoryNode[]): number => nodes.reduce((n, node) => n + 1 + countNodes(node.children), 0);
-
-/** Checks every article of a content folder: what the site would report, and more (images, Hexo tags, sanitizing). */
 export async function checkContent(root: string, options: CheckContentOptions): Promise<ContentReport> {
-  const listing = await listArticleFiles(root);
-  const workers = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), 8));
-  // Threads asked for by number are used whatever the folder's size.
-  const inline = workers === 1 || (options.workers === undefined && listing.files.length <= INLINE_LIMIT);
-  const checks = inline
-    ? await checkInline(listing.files, options)
-      : await checkOnThreads(listing.files, options, workers);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'news-check-'));
+  const db = openDatabase(path.join(dir, 'index.db'), { fingerprint: root });
+  try {
+    const settings = { timeZone: options.timeZone, permalinkPattern };
+    await syncContent(db, root, settings, { settleMs: 0, logChanges: false, report: false, search: false });
 
-  const problems: Problem[] = listing.problems.map((p) => ({ ...p, severity: 'error' }));
-  const summaries = [];
-  for (const check of checks) {
-    problems.push(...check.problems);
-    if (check.summary) summaries.push(check.summary);
+    const problems = (
+      db.prepare('SELECT file, severity, kind, reason, line FROM problems').all() as (Problem & { line: number | null })[]
+    ).map(({ line, ...p }) => ({ ...p, ...(line !== null && { line }) }));
+    const total = count(db, 'SELECT COUNT(*) AS n FROM articles');
+    const lookup = lookupIn(db);
+    const removed = { elements: 0, attributes: 0, urls: 0, articles: 0 };
+    const sanitized: ContentReport['sanitized'] = [];
+    let done = 0;
+    for (const row of db.prepare(`SELECT ${BODY_COLUMNS}, body_line FROM articles ORDER BY file`).iterate() as Iterable<
+      BodyRow & { body_line: number }
+    >) {
+      const summary = toSummary(row);
+      const body = decompressBody(row.body);
+      const judgment = await judgeArticle({ summary, body, bodyLine: row.body_line, bodyError: row.body_error }, options, lookup);
+      problems.push(...judgment.problems);
+      removed.elements += judgment.removed.elements;
+      removed.attributes += judgment.removed.attributes;
+      removed.urls += judgment.removed.urls;
+      if (judgment.removed.elements + judgment.removed.attributes + judgment.removed.urls > 0) removed.articles++;
+      if (judgment.changes.length > 0) sanitized.push({ file: summary.file, changes: judgment.changes });
+      options.onProgress?.(++done, total);
+    }
+    problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+
+    const bySeverity: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+    const byKind: Partial<Record<ProblemKind, number>> = {};
+    for (const p of problems) {
+      bySeverity[p.severity]++;
+      byKind[p.kind] = (byKind[p.kind] ?? 0) + 1;
+    }
+    return {
+      root,
+      files: count(db, 'SELECT COUNT(*) AS n FROM files'),
+      articles: count(db, 'SELECT COUNT(*) AS n FROM articles WHERE draft = 0'),
+      drafts: count(db, 'SELECT COUNT(*) AS n FROM articles WHERE draft = 1'),
+      categories: count(db, 'SELECT COUNT(DISTINCT key) AS n FROM category_members WHERE draft = 0'),
+      tags: count(db, 'SELECT COUNT(DISTINCT tag) AS n FROM tag_members WHERE draft = 0'),
+      problems,
+      bySeverity,
+      byKind,
+      removed,
+      sanitized,
+    };
+  } finally {
+    db.close();
+    await rm(dir, { recursive: true, force: true });
   }
-  const { items, warnings } = assignUniqueSlugs(summaries);
-  problems.push(...warnings.map((w) => ({ ...w, severity: 'warning' as const, kind: 'duplicate-slug' as const })));
-  const published = items.filter((a) => !a.draft);
-  const permalinks = buildPermalinks(published, permalinkPattern, options.timeZone);
-  problems.push(...permalinks.warnings.map((w) => ({ ...w, severity: 'warning' as const, kind: 'permalink' as const })));
-  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
-
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
-  const byKind: Partial<Record<ProblemKind, number>> = {};
-  for (const p of problems) {
-    bySeverity[p.severity]++;
-    byKind[p.kind] = (byKind[p.kind] ?? 0) + 1;
-  }
-  const removed = { elements: 0, attributes: 0, urls: 0, articles: 0 };
-  const sanitized: ContentReport['sanitized'] = [];
-  checks.forEach((check, i) => {
-    removed.elements += check.removed.elements;
-    removed.attributes += check.removed.attributes;
-    removed.urls += check.removed.urls;
-    if (check.removed.elements + check.removed.attributes + check.removed.urls > 0) removed.articles++;
-    if (check.changes.length > 0) sanitized.push({ file: listing.files[i]!.display, changes: check.changes });
-  });
-
-  return {
-    root,
-    files: listing.files.length,
-    articles: published.length,
-    drafts: items.length - published.length,
-    categories: countNodes(buildCategoryTree(published).roots),
-    tags: new Set(published.flatMap((a) => a.tags)).size,
-    problems,
-    bySeverity,
-    byKind,
-    removed,
-    sanitized,
-  };
 }

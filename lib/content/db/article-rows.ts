@@ -22,6 +22,10 @@ export type SummaryRow = {
   permalink: string | null;
 };
 
+/** An article row with its stored body. */
+export type BodyRow = SummaryRow & { body: Uint8Array; body_error: string | null; revision: number };
+export const BODY_COLUMNS = `${SUMMARY_COLUMNS}, body, body_error, revision`;
+
 export function toSummary(row: SummaryRow): ArticleSummary {
   return {
     slug: row.slug,

@@ -3,7 +3,7 @@
  * and keeps current. Listings are indexed queries, so a server neither reads every file at start
  * nor holds every article in its heap.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,6 +39,8 @@ CREATE TABLE IF NOT EXISTS articles (
   month INTEGER NOT NULL,
   -- The body as written, compressed: what the page renders, also while the file is broken.
   body BLOB NOT NULL,
+  -- The file line the body starts on (for the checker's messages).
+  body_line INTEGER NOT NULL,
   -- Set when the body was refused at indexing (too large, too deep): the page shows why.
   body_error TEXT,
   -- Bumped on every write: the key of this process's cache of rendered bodies.

@@ -62,7 +62,7 @@ export function applyReadings(
   db: DatabaseSync,
   readings: readonly FileReading[],
   removedFiles: readonly string[],
-  settings: IndexSettings & { logChanges: boolean },
+  settings: IndexSettings & { logChanges: boolean; search?: boolean },
 ): Applied {
   return inTransaction(db, () => {
     const storedVersion = (file: string) =>
@@ -111,7 +111,7 @@ export function applyReadings(
       if (existing) remember(existing.id);
       const id = writeArticle(db, existing?.id, reading.article, settings);
       if (!existing) added.add(id);
-      searchable.push(searchDocumentOf(id, reading.article));
+      if (settings.search !== false) searchable.push(searchDocumentOf(id, reading.article));
       const listed = listedOf(reading.article);
       written.set(id, !existing || existing.listed !== listed);
       if (!existing || existing.base_slug !== reading.article.summary.slug || Boolean(existing.draft) !== reading.article.summary.draft) {

@@ -16,9 +16,12 @@ export function recheckClaims(db: DatabaseSync, paths: Iterable<string>): Proble
   for (const path of new Set(paths)) {
     const source = `permalink:${path}`;
     statement(db, 'DELETE FROM problems WHERE source = ?').run(source);
+    // Drafts take no address outside preview, and lose it to a published article in preview: only
+    // published articles' claims are warned about.
     const claims = statement(
       db,
-      `SELECT c.file, a.slug FROM permalink_claims c JOIN articles a ON a.id = c.article_id WHERE c.path = ? ORDER BY ${claimOrder('c.')}`,
+      `SELECT c.file, a.slug FROM permalink_claims c JOIN articles a ON a.id = c.article_id
+       WHERE c.path = ? AND c.draft = 0 ORDER BY ${claimOrder('c.')}`,
     ).all(path) as { file: string; slug: string }[];
     const warn = (file: string, reason: string): Problem => ({ file, severity: 'warning', kind: 'permalink', reason });
     const problems: Problem[] =

@@ -19,6 +19,8 @@ export type FileReading = {
     summary: ArticleSummary;
     /** The body as written (Markdown or HTML, front matter removed). */
     body: string;
+    /** The file line the body starts on, for messages about it. */
+    bodyLine: number;
     /** Every word of the body as readers see it, for search. */
     text: string;
     /** Why the body cannot be shown (too large, too deeply nested); the article is listed with its title. */
@@ -56,14 +58,22 @@ export async function readArticleFile(file: SourceFile, timeZone: string): Promi
     const { summary, raw, problems } = parsed;
     const refused = stat.size > MAX_FILE_BYTES ? fileTooLargeReason(stat.size) : undefined;
     const body = refused ? { text: '', bodyError: refused } : bodyTextAndError(raw.body, summary.format);
-    if (body.bodyError) {
-      problems.push({ file: file.display, severity: 'error', kind: 'body', reason: `${body.bodyError}; the body is not shown`, ...(refused ? {} : { line: raw.bodyLine }) });
+    if (refused) problems.push({ file: file.display, severity: 'error', kind: 'body', reason: refused });
+    else if (body.bodyError) {
+      const reason = `${body.bodyError}; the body is not shown`;
+      problems.push({ file: file.display, severity: 'error', kind: 'body', reason, line: raw.bodyLine });
     }
     return {
       file,
       version,
       problems,
-      article: { summary, body: refused ? '' : raw.body, text: body.text, ...(body.bodyError && { bodyError: body.bodyError }) },
+      article: {
+        summary,
+        body: refused ? '' : raw.body,
+        bodyLine: raw.bodyLine,
+        text: body.text,
+        ...(body.bodyError && { bodyError: body.bodyError }),
+      },
     };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -15,6 +15,12 @@ export type SyncOptions = {
   settleMs: number;
   /** Record the batch in the change log (servers); the first build of an index need not. */
   logChanges: boolean;
+  /** Log the problems found (the server's log); the content checker reports them itself. Default true. */
+  report?: boolean;
+  /** Index the articles for search. Default true; the checker has no use for it. */
+  search?: boolean;
+  /** Called as batches of files are read: how many so far, and of how many. */
+  onProgress?: (done: number, total: number) => void;
 };
 
 export type SyncResult = Applied & { unsettled: number };
@@ -30,11 +36,11 @@ export async function syncContent(
   db: DatabaseSync,
   root: string,
   settings: IndexSettings,
-  { paths, settleMs, logChanges }: SyncOptions,
+  { paths, settleMs, logChanges, report = true, search = true, onProgress }: SyncOptions,
 ): Promise<SyncResult> {
   const scan = await scanContent(db, root, { paths, settleMs });
   const bulk = scan.toRead.length > BATCH_FILES;
-  if (bulk) deferSearchMerges(db);
+  if (bulk && search) deferSearchMerges(db);
   const result: SyncResult = { added: [], changed: [], removed: [], seq: null, problems: [], unsettled: scan.unsettled };
   for (let start = 0; start === 0 || start < scan.toRead.length; start += BATCH_FILES) {
     const batch = scan.toRead.slice(start, start + BATCH_FILES);
@@ -42,16 +48,17 @@ export async function syncContent(
     await forEachConcurrently(batch, READ_CONCURRENCY, async (file, i) => {
       readings[i] = await readArticleFile(file, settings.timeZone);
     });
-    const applied = applyReadings(db, readings, start === 0 ? scan.removed : [], { ...settings, logChanges });
+    const applied = applyReadings(db, readings, start === 0 ? scan.removed : [], { ...settings, logChanges, search });
+    onProgress?.(start + batch.length, scan.toRead.length);
     result.added.push(...applied.added);
     result.changed.push(...applied.changed);
     result.removed.push(...applied.removed);
     result.problems.push(...applied.problems);
     result.seq = applied.seq ?? result.seq;
   }
-  if (bulk) optimizeSearchIndex(db);
+  if (bulk && search) optimizeSearchIndex(db);
   if (scan.listingProblems) result.problems.push(...replaceListingProblems(db, scan.listingProblems));
-  reportProblems(result.problems);
+  if (report) reportProblems(result.problems);
   return result;
 }
 

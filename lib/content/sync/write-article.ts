@@ -35,6 +35,7 @@ export function writeArticle(db: DatabaseSync, id: number | undefined, article: 
     $year: year,
     $month: month,
     $body: compressBody(article.body),
+    $body_line: article.bodyLine,
     $body_error: article.bodyError ?? null,
   };
   if (id === undefined) {
@@ -42,9 +43,9 @@ export function writeArticle(db: DatabaseSync, id: number | undefined, article: 
     const inserted = statement(
       db,
       `INSERT INTO articles (file, base_slug, slug, title, date, date_ms, updated, author, categories, tags, image, excerpt,
-         draft, format, permalink, year, month, body, body_error)
+         draft, format, permalink, year, month, body, body_line, body_error)
        VALUES ($file, $base_slug, char(0) || $file, $title, $date, $date_ms, $updated, $author, $categories, $tags, $image,
-         $excerpt, $draft, $format, $permalink, $year, $month, $body, $body_error)`,
+         $excerpt, $draft, $format, $permalink, $year, $month, $body, $body_line, $body_error)`,
     ).run(values);
     id = Number(inserted.lastInsertRowid);
   } else {
@@ -53,7 +54,7 @@ export function writeArticle(db: DatabaseSync, id: number | undefined, article: 
       `UPDATE articles SET file = $file, base_slug = $base_slug, title = $title, date = $date, date_ms = $date_ms,
          updated = $updated, author = $author, categories = $categories, tags = $tags, image = $image, excerpt = $excerpt,
          draft = $draft, format = $format, permalink = $permalink, year = $year, month = $month, body = $body,
-         body_error = $body_error, revision = revision + 1
+         body_line = $body_line, body_error = $body_error, revision = revision + 1
        WHERE id = $id`,
     ).run({ ...values, $id: id });
   }

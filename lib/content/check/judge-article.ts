@@ -2,27 +2,21 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveAsset, type AssetLookup } from '../../assets/resolve-asset';
 import { assetFolderOf, listAssets } from '../../assets/served-file';
-import { fileTooLargeReason, MAX_FILE_BYTES } from '../../sanitize/limits';
 import type { SanitizeChange } from '../../sanitize/sanitize-report';
 import { unescapeAttribute } from '../../html-escape';
 import { urlScheme } from '../../safe-url';
-import { fallbackDateOf } from '../file-date';
 import { findAssetTags } from '../asset-tags';
-import { parseArticle } from '../parse-article';
 import { postAssetsOf, type PostAssets } from '../post-assets';
-import { readArticleText } from '../read-text';
 import { safeBodyHtml } from '../safe-body';
 import { safeDecode } from '../slugs';
-import type { SourceFile } from '../source';
 import type { ArticleSummary, Problem } from '../types';
 
 export type CheckOptions = { timeZone: string; publicDir: string; contentDir: string };
 
 export type RemovedCounts = { elements: number; attributes: number; urls: number };
 
-/** Everything the checker learned about one file. */
-export type FileCheck = {
-  summary: ArticleSummary | null;
+/** What the checker says of one article beyond what the site's reader reported. */
+export type Judgment = {
   problems: Problem[];
   removed: RemovedCounts;
   /** What sanitizing removed or changed, for `--json`. */
@@ -101,64 +95,40 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
+/** An article as the index holds it: what the checker judges beyond what the site's reader reported. */
+export type IndexedArticle = { summary: ArticleSummary; body: string; bodyLine: number; bodyError: string | null };
+
 /**
- * Where an article's slug leads on disk, for URLs of another article's assets: the checker reads
- * files one at a time, so it takes a slug to be the file's path (Hexo's rule), drafts included.
+ * What the checker says of an article on top of what the site's reader reports (lib/content/sync):
+ * Hexo tags shown as text, asset tags naming no file, images neither in public/ nor served from the
+ * content folder, and what sanitizing removes (a warning when it removes active content).
  */
-function lookupOnDisk(root: string, own: ArticleSummary): AssetLookup {
-  return {
-    async article(slug) {
-      if (slug === own.slug) return { file: own.file, draft: own.draft };
-      for (const folder of ['_posts/', '', '_drafts/']) {
-        for (const extension of ['.md', '.markdown']) {
-          const file = `${folder}${slug}${extension}`;
-          if (await exists(path.join(root, file))) return { file, draft: folder === '_drafts/' };
-        }
-      }
-      return undefined;
-    },
-  };
-}
-
-/** Checks one article file as the site would read and show it, and a little more (see the README). */
-export async function checkFile(file: SourceFile, options: CheckOptions): Promise<FileCheck> {
+export async function judgeArticle(
+  { summary, body, bodyLine, bodyError }: IndexedArticle,
+  options: CheckOptions,
+  lookup: AssetLookup,
+): Promise<Judgment> {
   const removed: RemovedCounts = { elements: 0, attributes: 0, urls: 0 };
-  const result: FileCheck = { summary: null, problems: [], removed, changes: [] };
-  const problem = (p: Omit<Problem, 'file'>) => result.problems.push({ file: file.display, ...p });
+  const result: Judgment = { problems: [], removed, changes: [] };
+  const problem = (p: Omit<Problem, 'file'>) => result.problems.push({ file: summary.file, ...p });
 
-  let text: string;
-  let stat;
-  try {
-    stat = await fs.stat(file.path);
-    text = await readArticleText(file.path, stat.size);
-  } catch (error) {
-    problem({ severity: 'error', kind: 'unreadable', reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
-    return result;
-  }
+  const imageMissing = async (url: string, pageUrl: string, where: string) => {
+    const reason = await missingImage(url, pageUrl, options, lookup, where);
+    if (reason) problem({ severity: 'warning', kind: 'image-missing', reason });
+  };
+  if (summary.image) await imageMissing(summary.image, '/', 'front matter');
+  // A body the site refuses (too large, too deep) is reported by the reader; there is nothing to judge in it.
+  if (bodyError !== null) return result;
 
-  const parsed = parseArticle(text, { relative: file.relative, display: file.display, draft: file.draft, fallbackDate: fallbackDateOf(stat) }, options.timeZone);
-  result.problems.push(...parsed.problems);
-  if (!parsed.ok) return result;
-  const { summary, raw } = parsed;
-  result.summary = summary;
-  const lookup = lookupOnDisk(options.contentDir, summary);
-
-  if (summary.image) await checkImage(summary.image, '/', result, options, lookup, 'front matter');
-
-  if (stat.size > MAX_FILE_BYTES) {
-    problem({ severity: 'error', kind: 'body', reason: fileTooLargeReason(stat.size) });
-    return result;
-  }
-
-  for (const tag of hexoTags(raw.body, raw.bodyLine)) problem({ severity: 'warning', kind: 'hexo-tag', ...tag });
-  const assets = postAssetsOf(summary.slug, file.display, await listAssets(options.contentDir, file.display));
-  for (const missing of await missingAssets(raw.body, raw.bodyLine, assets, file.display, options.contentDir)) {
+  for (const tag of hexoTags(body, bodyLine)) problem({ severity: 'warning', kind: 'hexo-tag', ...tag });
+  const assets = postAssetsOf(summary.slug, summary.file, await listAssets(options.contentDir, summary.file));
+  for (const missing of await missingAssets(body, bodyLine, assets, summary.file, options.contentDir)) {
     problem({ severity: 'warning', kind: 'asset-missing', ...missing });
   }
 
-  const safe = safeBodyHtml(raw.body, summary.format, { report: true, assets });
+  const safe = safeBodyHtml(body, summary.format, { report: true, assets });
   if (!safe.ok) {
-    problem({ severity: 'error', kind: 'body', line: raw.bodyLine, reason: `${safe.reason}; the body is not shown` });
+    problem({ severity: 'error', kind: 'body', line: bodyLine, reason: `${safe.reason}; the body is not shown` });
     return result;
   }
   const changes = safe.report?.changes ?? [];
@@ -177,11 +147,11 @@ export async function checkFile(file: SourceFile, options: CheckOptions): Promis
     problem({
       severity: active ? 'warning' : 'notice',
       kind: 'sanitized',
-      line: raw.bodyLine,
+      line: bodyLine,
       reason: `sanitizing removed ${parts.join(', ')}${active ? ', including active content (scripts, forms, event handlers or unsafe URLs)' : ''}`,
     });
   }
-  for (const src of new Set(imageSources(safe.html))) await checkImage(src, assets.base, result, options, lookup, 'body');
+  for (const src of new Set(imageSources(safe.html))) await imageMissing(src, assets.base, 'body');
   return result;
 }
 
@@ -212,23 +182,12 @@ async function missingAssets(body: string, bodyLine: number, assets: PostAssets,
   return found;
 }
 
-async function checkImage(
-  url: string,
-  pageUrl: string,
-  result: FileCheck,
-  options: CheckOptions,
-  lookup: AssetLookup,
-  where: string,
-) {
+/** A warning for an image neither in public/ nor served from the content folder; null for one that is, or another site's. */
+async function missingImage(url: string, pageUrl: string, options: CheckOptions, lookup: AssetLookup, where: string) {
   const segments = sitePath(url, pageUrl);
-  if (!segments) return;
+  if (!segments) return null;
   const decoded = segments.map((s) => safeDecode(s));
-  if (await exists(path.join(options.publicDir, ...decoded))) return;
-  if (await resolveAsset(options.contentDir, segments, lookup)) return;
-  result.problems.push({
-    file: result.summary?.file ?? '',
-    severity: 'warning',
-    kind: 'image-missing',
-    reason: `${where} image ${JSON.stringify(`/${decoded.join('/')}`.slice(0, 200))} is neither in public/ nor a file the site serves from the content folder`,
-  });
+  if (await exists(path.join(options.publicDir, ...decoded))) return null;
+  if (await resolveAsset(options.contentDir, segments, lookup)) return null;
+  return `${where} image ${JSON.stringify(`/${decoded.join('/')}`.slice(0, 200))} is neither in public/ nor a file the site serves from the content folder`;
 }
