@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     setupFiles: ['tests/unit/setup-env.ts'],
     environment: 'node',
+    // Files and tests in a random order each run (the seed is printed): no test may lean on another.
+    sequence: { shuffle: { files: true, tests: true } },
     // CI also writes a JSON report, from which .ci/run prints one closing "N passed, N failed" line.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'reports/unit.json' },

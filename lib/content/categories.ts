@@ -17,6 +17,8 @@ export function toName(value: unknown): string | null {
     // A lone surrogate (half an emoji) cannot be put in a URL.
     .toWellFormed()
     .replace(/\s+/g, ' ')
+    // Control characters are invisible in a name and not allowed in XML (the feeds and sitemap).
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
     .replace(/\//g, '／')
     .replace(/\\/g, '＼')
     .trim()

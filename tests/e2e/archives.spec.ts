@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page, type Response } from '@playwright/test';
 import { guardPage } from './guard';
 import { SITE } from './hexo-site.mjs';
+import { XSS_ARTICLES } from './xss-articles.mjs';
 
 // The Hexo site's _config.yml sets the zone and the page size (hexo-site.mjs). In its Asia/Tokyo,
 // every fixture is in the month it is in for Shanghai, the app's default zone.
@@ -8,6 +9,8 @@ const SITE_TIMEZONE = SITE.timezone;
 const PAGE_SIZE = SITE.perPage;
 const pages = (count: number) => Math.ceil(count / PAGE_SIZE);
 const onLastPage = (count: number) => count - (pages(count) - 1) * PAGE_SIZE;
+/** The XSS articles, all in January 2001. */
+const XSS = XSS_ARTICLES.length;
 const SEED_SLUG = 'chongqing-talent-conference-2021';
 const SEED_TITLE = '2021重庆英才大会将于11月20—21日举办';
 // The `date:` of content/chongqing-talent-conference-2021.md and content/重庆火锅节开幕.md.
@@ -92,7 +95,7 @@ test.describe('date archives', () => {
       // The old links' articles, and the asset articles of asset-files.mjs (their draft is not counted).
       ['2003 年5 篇', ['5 月 (2)', '4 月 (1)', '3 月 (2)']],
       ['2002 年13 篇', ['6 月 (13)']],
-      ['2001 年434 篇', ['1 月 (434)']],
+      [`2001 年${XSS} 篇`, [`1 月 (${XSS})`]],
     ]);
     expect(guard.errors).toEqual([]);
   });
@@ -140,12 +143,12 @@ test.describe('date archives', () => {
 
   test('a month pages through its articles', async ({ page, request }) => {
     await page.goto('/archives/2001/01');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('2001 年 1 月434 篇');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`2001 年 1 月${XSS} 篇`);
     await expect(page.locator('main article')).toHaveCount(PAGE_SIZE);
-    const last = pages(434);
+    const last = pages(XSS);
     await page.getByRole('link', { name: `第 ${last} 页` }).click();
     await expect(page).toHaveURL(new RegExp(`/archives/2001/01/page/${last}$`));
-    await expect(page.locator('main article')).toHaveCount(onLastPage(434));
+    await expect(page.locator('main article')).toHaveCount(onLastPage(XSS));
     await page.getByRole('link', { name: '上一页' }).click();
     await expect(page).toHaveURL(new RegExp(`/archives/2001/01/page/${last - 1}$`));
     await expect(page.locator('main article')).toHaveCount(PAGE_SIZE);
@@ -172,7 +175,7 @@ test.describe('date archives', () => {
       '/archives/2021/page/02',
       `/archives/2021/11/page/${pages(12) + 1}`,
       '/archives/2021/11/page/x',
-      `/archives/2001/01/page/${pages(434) + 1}`,
+      `/archives/2001/01/page/${pages(XSS) + 1}`,
     ]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(404);

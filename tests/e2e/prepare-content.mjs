@@ -1,14 +1,15 @@
 // Builds the end-to-end tests' site (.e2e/site): a Hexo site whose _config.yml holds the site's
-// settings (hexo-site.mjs) and whose source/_posts/ holds the bundled articles, one article per XSS
-// payload (in its body, title, categories, tags, author and image fields), bad files the site must
-// report and survive, and the archive's and old links' articles (legacy-files.mjs) and the asset files (asset-files.mjs); drafts are in
+// settings (hexo-site.mjs) and whose source/_posts/ holds the bundled articles, the XSS articles
+// (xss-articles.mjs), bad files the site must report and survive (bad-files.mjs), the archive's and
+// old links' articles (legacy-files.mjs) and the asset files (asset-files.mjs); drafts are in
 // source/_drafts/. Run by the Playwright web server command, with the server's port, before the build.
-import { chmod, cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAssetFixtures } from './asset-files.mjs';
 import { BAD_FILES } from './bad-files.mjs';
 import { CONTENT_DIR, HEXO_DRAFT, HEXO_DRAFT_TEXT, hexoConfig, SETTINGS_FILE } from './hexo-site.mjs';
 import { LEGACY_FILES } from './legacy-files.mjs';
+import { XSS_ARTICLES } from './xss-articles.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** CONTENT_DIR: the Hexo site's source folder. */
@@ -16,22 +17,6 @@ const sourceDir = path.join(root, CONTENT_DIR);
 /** Every article is written under this folder, drafts under draftsDir. */
 const postsDir = path.join(sourceDir, '_posts');
 const draftsDir = path.join(sourceDir, '_drafts');
-
-export async function loadPayloads() {
-  const dir = path.join(root, 'tests/fixtures/xss');
-  const files = ['dompurify-payloads.json', 'sanitize-html-inputs.json', 'owasp-payloads.json'];
-  const sets = await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8'))));
-  // Canaries of our own: if any of these ran, the page would call the canary URL.
-  const canaries = [
-    '<img src=x onerror="fetch(\'http://canary.invalid/img\')">',
-    '<script>new Image().src="http://canary.invalid/script"</script>',
-    '<svg onload="location=\'http://canary.invalid/svg\'"></svg>',
-    '<a href="javascript:fetch(\'http://canary.invalid/href\')">click</a>',
-    '</script><script>window.__canaryRan=1</script>',
-    '<iframe srcdoc="<script>parent.__canaryRan=1</script>"></iframe>',
-  ];
-  return [...sets.flatMap((s) => s.payloads), ...canaries];
-}
 
 const yamlString = (s) => JSON.stringify(s.replace(/\u0000/g, ''));
 // A NUL byte marks a file as binary (it is skipped), so in bodies it becomes U+FFFD, which is what
@@ -74,12 +59,9 @@ export async function prepareContent(port) {
   await mkdir(postsDir, { recursive: true });
   await writeFile(path.join(root, SETTINGS_FILE), hexoConfig(port));
   await cp(path.join(root, 'content'), postsDir, { recursive: true });
-  const payloads = await loadPayloads();
   await mkdir(path.join(postsDir, 'xss'), { recursive: true });
   await Promise.all(
-    payloads.map((p, i) =>
-      writeFile(path.join(postsDir, 'xss', `payload-${String(i).padStart(3, '0')}.md`), xssArticle(p, i)),
-    ),
+    XSS_ARTICLES.map(({ file, payload }, i) => writeFile(path.join(postsDir, file), xssArticle(payload, i))),
   );
   const texts = [...Object.entries(BAD_FILES).map(([name, { text }]) => [name, text]), ...Object.entries(LEGACY_FILES)];
   for (const [name, text] of texts) {
@@ -90,7 +72,7 @@ export async function prepareContent(port) {
   await mkdir(draftsDir, { recursive: true });
   await writeFile(path.join(draftsDir, `${HEXO_DRAFT.slug}.md`), HEXO_DRAFT_TEXT);
   await writeAssetFixtures(sourceDir);
-  return { payloads: payloads.length };
+  return { payloads: XSS_ARTICLES.length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

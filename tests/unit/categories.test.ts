@@ -8,6 +8,11 @@ describe('normalizeCategories (Hexo rules)', () => {
     expect(result.problem).toBeUndefined();
   });
 
+  test('control characters are dropped from names: they are invisible and not allowed in XML feeds', () => {
+    expect(normalizeCategories('\u0001新\u007f闻\u0085').value).toEqual([['新闻']]);
+    expect(normalizeTags(['a\u0000b', '\u0003']).value).toEqual(['ab']);
+  });
+
   test('a list is one hierarchy, parent first', () => {
     expect(normalizeCategories(['新媒体', '趣头条', '分类']).value).toEqual([['新媒体', '趣头条', '分类']]);
   });

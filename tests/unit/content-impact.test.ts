@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { FEED_SIZE } from '@/lib/config';
 import { categoryKey } from '@/lib/content/categories';
 import type { View } from '@/lib/content/current-index';
@@ -181,10 +181,13 @@ function articleText(rand: () => number, title: string) {
 describe('a change refreshes every page whose content it changed', () => {
   let root: string;
   let ix: TestIndex;
-  const rand = random(42);
-  const files: string[] = [];
+  let rand: () => number;
+  let files: string[];
 
-  beforeAll(async () => {
+  // A folder and index of its own for each test, which may then run alone or in any order.
+  beforeEach(async () => {
+    rand = random(42);
+    files = [];
     root = await makeTempDir('news-impact-');
     const tree: Record<string, string> = {};
     for (let i = 0; i < 45; i++) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { loadConfig } from '@/lib/config';
 import { expandPermalink, type PermalinkPost } from '@/lib/permalink-pattern';
 import { makeTempDir, writeTree } from './temp-tree';
@@ -307,10 +307,9 @@ describe('a _config.yml that cannot be used stops start-up, naming the file', ()
 });
 
 describe('PAGE_SIZE', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
+  // Each test imports lib/config afresh, whatever ran before it.
+  beforeEach(() => vi.resetModules());
+  afterEach(() => vi.unstubAllEnvs());
 
   test.each([
     ['abc', 'must be a whole number from 1 to 100'],
