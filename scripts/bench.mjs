@@ -37,7 +37,8 @@ import { performance } from 'node:perf_hooks';
 import { coldStart, nextCli, startServer } from './bench/app-server.mjs';
 import {
   checkInterrupted,
-  Interrupted,
+  cleanUpOnExit,
+  interruptedBy,
   logTail,
   registerTemp,
   removeTemp,
@@ -289,7 +290,7 @@ async function benchSize(n, result) {
           'nginx article': `http://127.0.0.1:${settings.port + 1}/article.html`,
           'app home': `${base}/`,
         },
-        { ...settings.wrk, logDir: tmp },
+        { ...settings.wrk, logDir: tmp, log: (message) => log(n, message) },
       );
       result.throughput.articleBytes = Buffer.byteLength(cached.body);
       result.server.rssAtEnd = (await treeRss(server.pid)).bytes;
@@ -347,7 +348,7 @@ async function main() {
       await benchSize(n, result);
     } catch (error) {
       failure = error;
-      result.error = error.message;
+      result.error = interruptedBy() ? `interrupted by ${interruptedBy()}` : error.message;
       break;
     }
   }
@@ -362,9 +363,9 @@ async function main() {
   console.log(updateTable(run.results));
   console.log(`\nAll samples: ${path.relative(process.cwd(), jsonFile)}`);
   if (failure) {
-    console.error(
-      `\nbench: FAILED at ${run.results.at(-1).n}: ${failure instanceof Interrupted ? failure.message : (failure.stack ?? failure)}`,
-    );
+    // Once interrupted, whatever failed next failed because its server or wrk was stopped.
+    const reason = interruptedBy() ? `interrupted by ${interruptedBy()}` : (failure.stack ?? failure);
+    console.error(`\nbench: FAILED at ${run.results.at(-1).n}: ${reason}`);
     process.exitCode = 1;
   }
 }

@@ -11,7 +11,10 @@ let interrupted = null;
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export class Interrupted extends Error {}
+class Interrupted extends Error {}
+
+/** The signal that stopped the run, if one did (whatever error it then caused). */
+export const interruptedBy = () => interrupted;
 
 /** Throws once Ctrl-C (or SIGTERM/SIGHUP) has been received, so the run unwinds through its finally blocks. */
 export function checkInterrupted() {

@@ -42,7 +42,7 @@ describe('npm run bench: reading figures', () => {
       rps: 27286.25,
       requests: 273112,
       non2xx: 3,
-      socketErrors: 3,
+      socketErrors: { connect: 0, read: 2, write: 0, timeout: 1 },
       latencyP50: '285.00us',
       latencyP99: '2.32ms',
     });
