@@ -15,6 +15,8 @@ export type SyncOptions = {
   settleMs: number;
   /** Record the batch in the change log (servers); the first build of an index need not. */
   logChanges: boolean;
+  /** Log the problems found (the server's log); the content checker reports them itself. Default true. */
+  report?: boolean;
 };
 
 export type SyncResult = Applied & { unsettled: number };
@@ -30,7 +32,7 @@ export async function syncContent(
   db: DatabaseSync,
   root: string,
   settings: IndexSettings,
-  { paths, settleMs, logChanges }: SyncOptions,
+  { paths, settleMs, logChanges, report = true }: SyncOptions,
 ): Promise<SyncResult> {
   const scan = await scanContent(db, root, { paths, settleMs });
   const bulk = scan.toRead.length > BATCH_FILES;
@@ -51,7 +53,7 @@ export async function syncContent(
   }
   if (bulk) optimizeSearchIndex(db);
   if (scan.listingProblems) result.problems.push(...replaceListingProblems(db, scan.listingProblems));
-  reportProblems(result.problems);
+  if (report) reportProblems(result.problems);
   return result;
 }
 
