@@ -9,6 +9,7 @@ const config = [
       '.next/**',
       '.next-e2e-dev/**',
       '.e2e/**',
+      '.bench/**',
       '.tools/**',
       'node_modules/**',
       'test-results/**',

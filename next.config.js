@@ -1,5 +1,3 @@
-const path = require('node:path');
-
 // Files of the content folder the site serves (lib/assets/media-types.ts, which a test keeps equal).
 const MEDIA_EXTENSIONS =
   'jpg|jpeg|png|apng|gif|webp|avif|svg|ico|bmp|mp3|m4a|aac|ogg|oga|opus|wav|flac|weba|mp4|m4v|webm|ogv|mov|pdf';
@@ -7,7 +5,8 @@ const MEDIA_EXTENSIONS =
 /** The content index, as lib/content/store.ts finds it, if it is in the project (only such files can be traced). */
 function tracedIndex() {
   const file = process.env.CONTENT_INDEX || '.content-index/index.db';
-  return path.isAbsolute(file) || file.startsWith('..') ? [] : [`./${file.replace(/^\.\//, '')}`];
+  const outside = /^(?:\/|\\|[A-Za-z]:|\.\.)/.test(file);
+  return outside ? [] : [`./${file.replace(/^\.\//, '')}`];
 }
 
 /** @type {import('next').NextConfig} */

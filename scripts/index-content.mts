@@ -4,7 +4,9 @@
 import { indexFile, indexForBuild } from '../lib/content/store';
 
 const started = performance.now();
-const db = await indexForBuild();
+// Silent: `next build`, which follows, logs the folder's problems once, through the ledger its
+// workers share (lib/content/report.ts), which this process has no part in.
+const db = await indexForBuild({ report: false });
 const { n } = db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number };
 db.close();
 console.log(

@@ -4,6 +4,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import { contentIndexFile, permalinkPattern, permalinkSource, siteConfig } from '../config';
 import { withFileLock } from './db/file-lock';
 import { openDatabase, openReadOnly, readMeta, writeMeta } from './db/open-database';
+import { recordedProblems } from './db/recorded-problems';
+import { reportProblems } from './report';
 import { contentRoot } from './source';
 import { syncContent, type SyncResult } from './sync/sync-content';
 import type { IndexSettings } from './sync/write-article';
@@ -52,12 +54,15 @@ function fingerprint(root: string): string {
  * when Next.js traces it), then each of the build's workers, the first of them under a lock while
  * the others wait (they find nothing left to read).
  */
-export function indexForBuild(): Promise<DatabaseSync> {
+export function indexForBuild({ report = true }: { report?: boolean } = {}): Promise<DatabaseSync> {
   const root = contentRoot();
   const file = indexFile();
   return withFileLock(`${file}.lock`, async () => {
     const db = openDatabase(file, { fingerprint: fingerprint(root), busyTimeout: 60_000 });
-    const result = await syncContent(db, root, indexSettings(), { settleMs: 0, logChanges: true });
+    const result = await syncContent(db, root, indexSettings(), { settleMs: 0, logChanges: true, report: false });
+    // The build's log names every problem of the folder, also those an earlier build or a running
+    // server recorded (a sync finds only what changed); the ledger keeps it to once per build.
+    if (report) reportProblems(recordedProblems(db));
     if (result.seq !== null) service.localCommits++;
     // The first worker of this build marks where in the change log its pages are rendered from.
     const build = process.env.__NEWS_BUILD_TOKEN;

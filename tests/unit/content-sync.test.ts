@@ -171,3 +171,14 @@ test('an index made with other settings is emptied, never half reused', async ()
     new DatabaseSync(file).prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'articles'").get(),
   ).toEqual({ n: 1 });
 });
+
+test('a link that loops is reported once, not at every scan', async () => {
+  const { root, ix } = await folderWith({ 'a.md': article('title: A\ndate: 2021-01-01 10:00:00') });
+  await fs.symlink('.', path.join(root, 'loop'));
+  const first = await ix.sync();
+  expect(first.problems.map((p) => [p.file, p.kind])).toEqual([['loop', 'symlink']]);
+  const second = await ix.sync();
+  expect(second.problems).toEqual([]);
+  // Still recorded: the server's status line and the checker count it.
+  expect(ix.db.prepare("SELECT file FROM problems WHERE source = 'listing'").all()).toEqual([{ file: 'loop' }]);
+});

@@ -62,9 +62,21 @@ export async function syncContent(
   return result;
 }
 
-function replaceListingProblems(db: DatabaseSync, problems: readonly { file: string; kind: Problem['kind']; reason: string }[]): Problem[] {
+/**
+ * Records the problems of the folder's listing (links that loop, folders that cannot be read) and
+ * returns those not recorded before: a scan every few seconds, and every process of a build, find
+ * the same ones, which are logged once.
+ */
+function replaceListingProblems(
+  db: DatabaseSync,
+  problems: readonly { file: string; kind: Problem['kind']; reason: string }[],
+): Problem[] {
   const found: Problem[] = problems.map((p) => ({ ...p, severity: 'error' }));
-  inTransaction(db, () => {
+  const key = (p: { file: string; kind: string; reason: string }) => `${p.file}\u0000${p.kind}\u0000${p.reason}`;
+  return inTransaction(db, () => {
+    const before = new Set(
+      (statement(db, "SELECT file, kind, reason FROM problems WHERE source = 'listing'").all() as Problem[]).map(key),
+    );
     statement(db, "DELETE FROM problems WHERE source = 'listing'").run();
     for (const p of found) {
       statement(db, "INSERT INTO problems (file, severity, kind, reason, line, source) VALUES (?, ?, ?, ?, NULL, 'listing')").run(
@@ -74,6 +86,6 @@ function replaceListingProblems(db: DatabaseSync, problems: readonly { file: str
         p.reason,
       );
     }
+    return found.filter((p) => !before.has(key(p)));
   });
-  return found;
 }
