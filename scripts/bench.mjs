@@ -5,6 +5,7 @@
 // folder) and its own build folder (.bench/next, removed afterwards; the project's .next is never
 // touched), in one run:
 //   1. build (`next build` + scripts/finish-standalone.mjs): wall time, peak memory of the process tree;
+//      the size of the article page's serverless function with the content and its index (Vercel);
 //   2. cold start: a fresh `next start` per sample, spawn → first byte of a page the build did not
 //      prerender (an article of the last feed page, a late feed page), 3 samples of each, and of the
 //      prerendered home page for comparison;
@@ -17,12 +18,13 @@
 //      the middle of the body), 5 times each, timed from the write until the home page shows it and
 //      until search finds it, polling every 25 ms: first with the server alone (file events, the
 //      periodic scan), then with POST /api/revalidate sent right after the write;
-//   6. requests per second: wrk against a cached old article and the home page, and against nginx
+//   6. requests per second: wrk against a cached old article and the home page, the article through
+//      deploy/nginx.conf (nginx's cache in front of the app), and against nginx
 //      serving that article's HTML as a static file, 3 interleaved runs of 10 s each.
 // Prints markdown tables (medians) and writes every sample to .bench/bench-<time>.json.
 // Everything started is stopped, and temp folders removed, also on failure and Ctrl-C.
 //
-// Environment: BENCH_PORT (3260; nginx gets the next port), BENCH_COLD_STARTS (3),
+// Environment: BENCH_PORT (3260; nginx the next two ports: static, then deploy/nginx.conf), BENCH_COLD_STARTS (3),
 // BENCH_SEARCH_ROUNDS (10), BENCH_UPDATE_REPS (5), BENCH_UPDATE_TIMEOUT_MS (30000),
 // BENCH_WRK_ROUNDS (3), BENCH_WRK_SECONDS (10), BENCH_WRK_THREADS (1), BENCH_WRK_CONNECTIONS (16),
 // BENCH_JSON (path of the JSON file), BENCH_KEEP=1 (keep the corpus and build, and say where).
@@ -45,11 +47,12 @@ import {
   spawnGroup,
   stopGroup,
 } from './bench/children.mjs';
+import { functionSize } from './bench/function-size.mjs';
 import { articleLinks, getOk, lastFeedPage } from './bench/http.mjs';
 import { sampleTreeRss, treeRss } from './bench/process-tree.mjs';
 import { summaryTable, updateTable } from './bench/report.mjs';
 import { measureSearch } from './bench/search-latency.mjs';
-import { measureThroughput, startNginx } from './bench/throughput.mjs';
+import { measureThroughput, startNginx, startNginxProxy } from './bench/throughput.mjs';
 import { measureUpdates } from './bench/update-latency.mjs';
 
 const PROJECT_DIR = path.resolve(import.meta.dirname, '..');
@@ -242,6 +245,11 @@ async function benchSize(n, result) {
     for (const name of ['NEXT_OUTPUT', 'NODE_ENV', 'PORT']) delete env[name];
 
     result.build = await build(n, tmp, env);
+    result.build.function = await functionSize(path.join(PROJECT_DIR, DIST_DIR), contentDir, env.CONTENT_INDEX);
+    log(
+      n,
+      `Vercel function: ${['codeBytes', 'contentBytes', 'indexBytes', 'totalBytes'].map((k) => `${k.replace('Bytes', '')} ${Math.round(result.build.function[k] / 1048576)} MiB`).join(', ')}`,
+    );
 
     const serverOptions = { projectDir: PROJECT_DIR, env, port: settings.port, logFile: path.join(tmp, 'server.log') };
     const urls = await discover(n, serverOptions);
@@ -252,6 +260,7 @@ async function benchSize(n, result) {
     const base = `http://127.0.0.1:${settings.port}`;
     const sampler = sampleTreeRss(server.pid, 500);
     let nginx = null;
+    let proxy = null;
     try {
       result.server = { readyMs };
       result.server.serve = await serve(base, urls);
@@ -285,12 +294,14 @@ async function benchSize(n, result) {
       if (cached.headers['x-nextjs-cache'] !== 'HIT')
         log(n, `note: ${article} answered x-nextjs-cache: ${cached.headers['x-nextjs-cache']}`);
       nginx = await startNginx(tmp, settings.port + 1, { 'article.html': cached.body });
+      proxy = await startNginxProxy(tmp, settings.port + 2, settings.port, article);
       log(n, `wrk: ${settings.wrk.rounds} × ${settings.wrk.seconds} s per target (${article})`);
       result.throughput = await measureThroughput(
         {
           'app article': base + article,
           'nginx article': `http://127.0.0.1:${settings.port + 1}/article.html`,
           'app home': `${base}/`,
+          'nginx cache article': `http://127.0.0.1:${settings.port + 2}${article}`,
         },
         { ...settings.wrk, logDir: tmp, log: (message) => log(n, message) },
       );
@@ -302,6 +313,7 @@ async function benchSize(n, result) {
       );
     } finally {
       if (nginx) await stopGroup(nginx);
+      if (proxy) await stopGroup(proxy);
       result.server ??= {};
       result.server.peakRss = (await sampler.stop()).peak;
       await stopGroup(server);

@@ -33,6 +33,7 @@ export function summaryTable(results) {
     'articles',
     'build',
     'build peak memory',
+    'Vercel function: code + content + index',
     'cold start → first byte: old article / old feed page (prerendered home)',
     'server memory after serving (peak during the run)',
     'search p50 / p99',
@@ -45,6 +46,7 @@ export function summaryTable(results) {
     'nginx static article req/s',
     'article / nginx',
     'home / nginx',
+    'article through nginx cache req/s (/ nginx static)',
   ];
   const rows = results.map((r) => {
     const cold = (kind) => median(r.coldStarts?.filter((c) => c.kind === kind).map((c) => c.firstByteMs) ?? []);
@@ -58,6 +60,9 @@ export function summaryTable(results) {
       r.n.toLocaleString('en-US'),
       secs(r.build?.wallMs),
       mib(r.build?.peakRss),
+      r.build?.function
+        ? `${mib(r.build.function.totalBytes)}: ${mib(r.build.function.codeBytes)} + ${mib(r.build.function.contentBytes)} + ${mib(r.build.function.indexBytes)}`
+        : DASH,
       r.coldStarts ? `${secs(cold('article'))} / ${secs(cold('feed page'))} (${secs(cold('home'))})` : DASH,
       r.server?.rssAfterServing == null ? DASH : `${mib(r.server.rssAfterServing)} (${mib(r.server.peakRss)})`,
       r.search ? `${ms(r.search.p50)} / ${ms(r.search.p99)}` : DASH,
@@ -70,6 +75,9 @@ export function summaryTable(results) {
       perSecond(rps('nginx article')),
       ratio(rps('app article'), rps('nginx article')),
       ratio(rps('app home'), rps('nginx article')),
+      rps('nginx cache article') === null
+        ? DASH
+        : `${perSecond(rps('nginx cache article'))} (${ratio(rps('nginx cache article'), rps('nginx article'))})`,
     ];
   });
   return table(header, rows);

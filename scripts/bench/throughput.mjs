@@ -1,7 +1,9 @@
-// Requests per second with wrk (Debian's), against the app and against nginx (Debian's) serving
-// the same article's HTML as a static file on the same machine, in the same run.
+// Requests per second with wrk (Debian's), against the app, against the app through deploy/nginx.conf
+// (nginx's cache), and against nginx (Debian's) serving the same article's HTML as a static file on
+// the same machine, in the same run.
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { nginxProxyConfig } from '../nginx-proxy.mjs';
 import { checkInterrupted, logTail, sleep, spawnGroup, stopGroup } from './children.mjs';
 import { request } from './http.mjs';
 import { median } from './stats.mjs';
@@ -44,15 +46,31 @@ export async function startNginx(dir, port, files) {
   for (const [name, html] of Object.entries(files)) await writeFile(path.join(prefix, 'www', name), html);
   // Run as root, nginx's workers are `nobody`: they must be able to read the files.
   for (let p = path.join(prefix, 'www'); p.startsWith(dir); p = path.dirname(p)) await chmod(p, 0o755);
+  return runNginx(dir, prefix, nginxConfig(prefix, port), [], `http://127.0.0.1:${port}/${Object.keys(files)[0]}`);
+}
+
+/**
+ * Starts deploy/nginx.conf on loopback with its own prefix under dir, in front of the app on
+ * `upstream` (both of its instances); resolves once `probePath` answers through it.
+ */
+export async function startNginxProxy(dir, port, upstream, probePath) {
+  const prefix = path.join(dir, 'nginx-proxy');
+  // Its workers write the cache.
+  await mkdir(prefix, { recursive: true, mode: 0o777 });
+  await chmod(prefix, 0o777);
+  const config = nginxProxyConfig(prefix, { listen: port, upstreams: [upstream, upstream] });
+  return runNginx(dir, prefix, config, ['-g', 'daemon off;'], `http://127.0.0.1:${port}${probePath}`);
+}
+
+async function runNginx(dir, prefix, config, args, probeUrl) {
   const conf = path.join(prefix, 'nginx.conf');
-  await writeFile(conf, nginxConfig(prefix, port));
-  const nginx = spawnGroup('nginx', ['-p', `${prefix}/`, '-c', conf, '-e', path.join(prefix, 'error.log')], {
-    logFile: path.join(dir, 'nginx.log'),
+  await writeFile(conf, config);
+  const nginx = spawnGroup('nginx', ['-p', `${prefix}/`, '-c', conf, '-e', path.join(prefix, 'error.log'), ...args], {
+    logFile: path.join(prefix, 'nginx.log'),
   });
-  const name = Object.keys(files)[0];
   for (let tries = 0; ; tries++) {
     try {
-      const res = await request(`http://127.0.0.1:${port}/${name}`, { agent: false, timeoutMs: 2000 });
+      const res = await request(probeUrl, { agent: false, timeoutMs: 2000 });
       if (res.status === 200) return nginx;
     } catch {
       /* not listening yet */
@@ -60,7 +78,7 @@ export async function startNginx(dir, port, files) {
     if (tries >= 250) {
       const errors = await readFile(path.join(prefix, 'error.log'), 'utf8').catch(() => '');
       await stopGroup(nginx);
-      throw new Error(`nginx did not serve /${name} within 5 s:\n${await logTail(nginx)}\n${errors}`);
+      throw new Error(`nginx did not answer ${probeUrl} within 5 s:\n${await logTail(nginx)}\n${errors}`);
     }
     await sleep(20);
   }

@@ -8,6 +8,8 @@ export type NextServer = {
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL), as a crash would. */
+  kill(): void;
 };
 
 /**
@@ -57,7 +59,7 @@ export async function startNextServer(
     if (server.exitCode !== null || server.signalCode) throw new Error(`next start exited:\n${output}`);
     try {
       if ((await fetch(`${origin}/`, { signal: AbortSignal.timeout(10_000) })).status === 200) {
-        return { origin, output: () => output, stop };
+        return { origin, output: () => output, stop, kill: () => void server.kill('SIGKILL') };
       }
     } catch {
       // Not listening yet.
