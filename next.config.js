@@ -17,6 +17,13 @@ const nextConfig = {
   // The e2e dev-server test sets NEXT_DIST_DIR so it never shares .next with a concurrent production build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Pages and route responses go through lib/cache/cache-handler.mjs, which shares them through Redis
+  // when the server has REDIS_URL and otherwise is Next.js's own cache. Fixed here at build time (the
+  // standalone server keeps the build's config), decided there when the server starts. No memory
+  // cache of Next.js's own in front of it: an instance would serve its copy of a page that another
+  // instance refreshed in Redis.
+  cacheHandler: `${__dirname}/lib/cache/cache-handler.mjs`,
+  cacheMaxMemorySize: 0,
   // proxy.ts removes trailing slashes itself, so that Hexo's `/2021/11/16/title/` reaches its
   // article in one hop instead of two (Next.js's own redirect would come first).
   skipTrailingSlashRedirect: true,

@@ -57,6 +57,9 @@ const envSchema = z.object({
   CONTENT_SCAN_INTERVAL: z.coerce.number().min(0).max(86_400).default(10),
   CONTENT_WATCH: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   CONTENT_INDEX: z.string().trim().min(1).optional(),
+  // Read by lib/cache/shared-cache.mjs, which Next.js loads outside this module; checked here so that
+  // a wrong value stops the server at start like every other setting.
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
   PERMALINK: z
     .string()
     .trim()

@@ -12,6 +12,14 @@ export type NextServer = {
   kill(): void;
 };
 
+/** Stops a process the test started (SIGTERM), resolving once it has exited. */
+export const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
 /**
  * `next start` (the build the suite made) on its own port and environment, as an operator runs a
  * second server: used by specs that need other content or settings than the main server's. With
@@ -48,12 +56,7 @@ export async function startNextServer(
   });
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (server.exitCode !== null || server.signalCode) return resolve();
-      server.once('exit', () => resolve());
-      server.kill('SIGTERM');
-    });
+  const stop = () => stopChild(server);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode) throw new Error(`next start exited:\n${output}`);
