@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,8 @@ const ORIGIN = `http://127.0.0.1:${NGINX}`;
 const SEED = '/posts/chongqing-talent-conference-2021';
 const DRAFT = '/posts/drafts/winter-health-tips';
 const DRAFT_TITLE = '冬季养生指南';
+// Debian's, found also when /usr/sbin is not on PATH (scripts/ensure-servers.sh installs it).
+const NGINX_BINARY = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 

@@ -38,7 +38,7 @@ export async function startRedis(port: number): Promise<RedisServer> {
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const failed = new Promise<never>((_, reject) => {
     server.once('error', (error) =>
-      reject(new Error(`redis-server could not start (scripts/ensure-redis.sh installs it): ${error.message}`)),
+      reject(new Error(`redis-server could not start (scripts/ensure-servers.sh installs it): ${error.message}`)),
     );
     server.once('exit', () => reject(new Error(`redis-server on port ${port} exited:\n${output}`)));
   });
