@@ -57,6 +57,12 @@ const envSchema = z.object({
   CONTENT_SCAN_INTERVAL: z.coerce.number().min(0).max(86_400).default(10),
   CONTENT_WATCH: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   CONTENT_INDEX: z.string().trim().min(1).optional(),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^\d$/, 'must be the number of proxies in front of the server, 0 to 9')
+    .transform(Number)
+    .default(0),
   PERMALINK: z
     .string()
     .trim()
@@ -171,6 +177,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     contentScanIntervalMs: data.CONTENT_SCAN_INTERVAL * 1000,
     contentWatch: data.CONTENT_WATCH === 'on',
     contentIndex: data.CONTENT_INDEX,
+    trustedProxies: data.TRUST_PROXY,
     log: hexo ? settingsLog(hexo, used, overridden, data) : [],
   };
 }
@@ -204,3 +211,6 @@ export const contentWatch: boolean = config.contentWatch;
 
 /** Where the content index lives, if not in the project's .content-index/index.db. */
 export const contentIndexFile: string | undefined = config.contentIndex;
+
+/** How many proxies in front of the server append to X-Forwarded-For (TRUST_PROXY); 0: clients are known by their socket. */
+export const trustedProxies: number = config.trustedProxies;
