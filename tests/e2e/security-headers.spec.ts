@@ -1,9 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { securityHeaders } from '../../lib/security-headers.mjs';
 import { startNextServer, type NextServer } from './next-server';
+import { watchPolicy } from './policy-watch';
 import { PREVIEW_SECRET } from './preview-secret.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -72,25 +73,6 @@ test.describe('security headers', () => {
     }
   });
 });
-
-/** Records CSP violations (and console reports of them, or of a Permissions-Policy the browser refused). */
-async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
-  const console: string[] = [];
-  page.on('console', (message) => {
-    if (/Content[- ]Security[- ]Policy|Permissions[- ]Policy/i.test(message.text())) console.push(message.text());
-  });
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
-    );
-  });
-  return async () => [
-    ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)),
-    ...console,
-  ];
-}
 
 /** A page, then a link on it followed client-side to each kind of page. */
 const NAVIGATIONS: { to: string; from: string; link: string }[] = [
