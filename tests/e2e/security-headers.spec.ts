@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { PEER_HEADER } from '../../lib/client-address';
 import { securityHeaders } from '../../lib/security-headers.mjs';
 import { startNextServer, type NextServer } from './next-server';
 import { watchPolicy } from './policy-watch';
@@ -171,7 +172,8 @@ test.describe('wrong secrets', () => {
     const draft = (secret: string, forwardedFor?: string) =>
       fetch(`${server.origin}/api/draft?secret=${encodeURIComponent(secret)}`, {
         redirect: 'manual',
-        headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+        // A client naming itself in the header the server writes the socket's address into, too.
+        headers: forwardedFor ? { 'x-forwarded-for': forwardedFor, [PEER_HEADER]: forwardedFor } : {},
       });
     const revalidate = (secret: string) =>
       fetch(`${server.origin}/api/revalidate`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } });
