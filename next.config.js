@@ -52,14 +52,21 @@ const nextConfig = {
       { source: `/:dirs*/:file([^/]+\\.(?:${MEDIA_EXTENSIONS}))`, destination: '/api/asset/:dirs*/:file' },
     ];
   },
-  async redirects() {
-    return [{ source: '/page/1', destination: '/', permanent: true }];
-  },
 };
+
+/**
+ * Every response's security headers (lib/security-headers.mjs): pages, prerendered or not, route
+ * handlers, redirects, static files. Decided when the configuration is read, so from the environment
+ * alone: HSTS needs SITE_URL set to an https address (a Hexo `url` alone does not give it).
+ */
+async function headers(phase) {
+  const { securityHeaderRules } = await import('./lib/security-headers.mjs');
+  return securityHeaderRules({ siteUrl: process.env.SITE_URL, development: phase === 'phase-development-server' });
+}
 
 module.exports = (phase) => {
   // One token per `next build`, inherited by its workers: the first of them to open the content
   // index marks it with the change log position this build's pages are rendered from.
   if (phase === 'phase-production-build') process.env.__NEWS_BUILD_TOKEN ??= `${process.pid}-${Date.now()}`;
-  return nextConfig;
+  return { ...nextConfig, headers: () => headers(phase) };
 };

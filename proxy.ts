@@ -15,21 +15,30 @@ import { articleUrl } from '@/lib/urls';
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // The feed's first page is the front page. Here rather than in next.config.js's redirects(), whose
+  // answers go without the security headers (lib/security-headers.mjs) every other answer carries.
+  const target = pathname === '/page/1' ? '/' : await movedTo(pathname);
+  if (target === null) return NextResponse.next();
+  return NextResponse.redirect(new URL(target + request.nextUrl.search, request.url), 308);
+}
+
+/** Where an old link or an address with a trailing slash goes, or null. */
+async function movedTo(pathname: string): Promise<string | null> {
   // Files in public/ come before old links, as they come before pages; an unreadable content
   // folder is the pages' to report.
   const slug = await resolvePublishedLegacyPath(pathname).catch(() => null);
   const moved = slug !== null && !(await isPublicFile(pathname));
-  if (!moved && !pathname.endsWith('/')) return NextResponse.next();
+  if (!moved && !pathname.endsWith('/')) return null;
   // Not request.nextUrl.clone(): a NextURL puts back the trailing slash it was given.
-  const target = moved ? articleUrl(slug) : pathname.replace(/\/+$/, '') || '/';
-  return NextResponse.redirect(new URL(target + request.nextUrl.search, request.url), 308);
+  return moved ? articleUrl(slug) : pathname.replace(/\/+$/, '') || '/';
 }
 
-// Normal requests never reach the proxy (about 0.6 ms of CPU a request): only addresses with a
-// trailing slash, and those outside the site's own routes (lib/site-routes.ts) that are not static
-// files by their extension. tests/unit/proxy-matcher.test.ts keeps this in step with app/.
+// Normal requests never reach the proxy (about 0.6 ms of CPU a request): only /page/1, addresses
+// with a trailing slash, and those outside the site's own routes (lib/site-routes.ts) that are not
+// static files by their extension. tests/unit/proxy-matcher.test.ts keeps this in step with app/.
 export const config = {
   matcher: [
+    '/page/1',
     '/((?!_next/).+)/',
     '/((?!(?:_next|api|archives|atom\\.xml|categories|feed\\.json|feed\\.xml|feeds|icon\\.svg|page|posts|robots\\.txt|search|sitemap|sitemap\\.xml|tags)(?:/|$))(?!.+\\.(?:avif|css|gif|ico|jpe?g|js|map|mp3|mp4|pdf|png|svg|ttf|txt|webm|webp|woff2?)$).+)',
   ],

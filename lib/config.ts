@@ -60,6 +60,12 @@ const envSchema = z.object({
   // Read by lib/cache/shared-cache.mjs, which Next.js loads outside this module; checked here so that
   // a wrong value stops the server at start like every other setting.
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^\d$/, 'must be the number of proxies in front of the server, 0 to 9')
+    .transform(Number)
+    .default(0),
   PERMALINK: z
     .string()
     .trim()
@@ -174,6 +180,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     contentScanIntervalMs: data.CONTENT_SCAN_INTERVAL * 1000,
     contentWatch: data.CONTENT_WATCH === 'on',
     contentIndex: data.CONTENT_INDEX,
+    trustedProxies: data.TRUST_PROXY,
     log: hexo ? settingsLog(hexo, used, overridden, data) : [],
   };
 }
@@ -207,3 +214,6 @@ export const contentWatch: boolean = config.contentWatch;
 
 /** Where the content index lives, if not in the project's .content-index/index.db. */
 export const contentIndexFile: string | undefined = config.contentIndex;
+
+/** How many proxies in front of the server append to X-Forwarded-For (TRUST_PROXY); 0: clients are known by their socket. */
+export const trustedProxies: number = config.trustedProxies;

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { watchPolicy } from './policy-watch';
 
 // `npm run dev` on a temporary Hexo site (source/_posts/ and a _config.yml): the rest of the suite
 // runs against the production server, which serves what it was built with; this one proves the
@@ -135,6 +136,17 @@ test.describe('npm run dev shows content changes without a restart', () => {
     expect(output.split('\n').filter((line) => line.includes('[config] '))).toEqual([
       `[config] settings read from ${path.join(siteDir, '_config.yml')}: title, timezone (environment variables override them)`,
     ]);
+  });
+
+  test('runs in the browser under its development policy: no CSP violation, eval allowed', async ({ page }) => {
+    const violations = await watchPolicy(page);
+    const response = await page.goto(`${ORIGIN}/`);
+    expect(response?.headers()['content-security-policy']).toContain("'unsafe-eval'");
+    await page.waitForLoadState('networkidle');
+    await page.locator('main article h2 a').first().click();
+    await expect(page).toHaveURL(/\/posts\//, LIVE);
+    await page.waitForLoadState('networkidle');
+    expect(await violations()).toEqual([]);
   });
 
   test('a new file appears in the feed and at its URL', async ({ request }) => {

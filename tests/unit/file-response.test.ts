@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { fileResponse, parseRange, SVG_POLICY } from '@/lib/assets/file-response';
+import { fileResponse, parseRange } from '@/lib/assets/file-response';
+import { SVG_POLICY } from '@/lib/security-headers.mjs';
 import type { ServedFile } from '@/lib/assets/served-file';
 import { makeTempDir } from './temp-tree';
 

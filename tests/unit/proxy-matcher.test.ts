@@ -49,8 +49,10 @@ describe("the site's own route roots", () => {
 });
 
 describe("the proxy's matcher", () => {
-  test("never takes an address of the site's own routes, nor the home page", () => {
+  test("never takes an address of the site's own routes, nor the home page, but /page/1", () => {
     expect(reachesProxy('/')).toBe(false);
+    expect(reachesProxy('/page/1')).toBe(true);
+    for (const pathname of ['/page/2', '/page/10', '/page/1x']) expect(reachesProxy(pathname), pathname).toBe(false);
     for (const root of SITE_ROUTE_ROOTS) {
       for (const pathname of [`/${root}`, `/${root}/x`, `/${root}/${encodeURIComponent('重庆')}`, `/${root}/重庆`]) {
         expect(reachesProxy(pathname), pathname).toBe(false);

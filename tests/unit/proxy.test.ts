@@ -64,6 +64,11 @@ describe('proxy', () => {
     }
   });
 
+  test('the feed’s first page is the front page', async () => {
+    expect(await answer('/page/1')).toEqual({ status: 308, location: '/' });
+    expect(await answer('/page/1?utm_source=rss')).toEqual({ status: 308, location: '/?utm_source=rss' });
+  });
+
   test('lets everything else through: unknown addresses, and a file in public/ at an old address', async () => {
     expect(await answer('/2021/11/15/seed')).toBeNull();
     expect(await answer('/no/such/page.html')).toBeNull();

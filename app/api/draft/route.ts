@@ -2,13 +2,13 @@ import { draftMode } from 'next/headers';
 import { previewSecret } from '@/lib/config';
 import { findPreviewArticle } from '@/lib/content';
 import { articleUrl } from '@/lib/urls';
-import { matchesSecret } from '@/lib/preview/secret';
+import { checkSecret } from '@/lib/secret-attempts';
 import { sameSitePath } from '@/lib/preview/return-path';
 
-const plain = (status: number, message: string) =>
+const plain = (status: number, message: string, headers: Record<string, string> = {}) =>
   new Response(`${message}\n`, {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
   });
 
 /**
@@ -18,7 +18,13 @@ const plain = (status: number, message: string) =>
 export async function GET(request: Request): Promise<Response> {
   if (!previewSecret) return plain(404, 'Preview is off: PREVIEW_SECRET is not set on this server.');
   const params = new URL(request.url).searchParams;
-  if (!matchesSecret(params.get('secret'), previewSecret)) return plain(401, 'Wrong or missing preview secret.');
+  const check = checkSecret(request, params.get('secret'), previewSecret);
+  if (typeof check === 'object') {
+    return plain(429, `Too many wrong secrets: try again in ${check.retryAfter} s.`, {
+      'Retry-After': String(check.retryAfter),
+    });
+  }
+  if (check === 'wrong') return plain(401, 'Wrong or missing preview secret.');
 
   const slug = params.get('slug')?.trim() ?? '';
   let target = '/';

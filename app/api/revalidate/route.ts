@@ -2,9 +2,10 @@ import { revalidateSecret } from '@/lib/config';
 import { refreshContent } from '@/lib/content/store';
 import { internalToken, revalidateLoggedChanges } from '@/lib/content/live/revalidate-changes';
 import { matchesSecret } from '@/lib/preview/secret';
+import { checkSecret } from '@/lib/secret-attempts';
 
-const json = (status: number, body: unknown) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 
 const bearer = (request: Request) =>
   request.headers
@@ -23,7 +24,12 @@ export async function POST(request: Request): Promise<Response> {
     return json(200, await revalidateLoggedChanges());
   }
   if (!revalidateSecret) return json(404, { error: 'REVALIDATE_SECRET is not set on this server.' });
-  if (!matchesSecret(bearer(request), revalidateSecret)) return json(401, { error: 'Wrong or missing secret.' });
+  const check = checkSecret(request, bearer(request), revalidateSecret);
+  if (typeof check === 'object') {
+    const error = `Too many wrong secrets: try again in ${check.retryAfter} s.`;
+    return json(429, { error }, { 'Retry-After': String(check.retryAfter) });
+  }
+  if (check === 'wrong') return json(401, { error: 'Wrong or missing secret.' });
   const { added, changed, removed } = await refreshContent();
   const revalidated = await revalidateLoggedChanges();
   return json(200, { added, changed, removed, revalidated });
