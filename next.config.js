@@ -61,7 +61,12 @@ const nextConfig = {
  */
 async function headers(phase) {
   const { securityHeaderRules } = await import('./lib/security-headers.mjs');
-  return securityHeaderRules({ siteUrl: process.env.SITE_URL, development: phase === 'phase-development-server' });
+  return [
+    ...securityHeaderRules({ siteUrl: process.env.SITE_URL, development: phase === 'phase-development-server' }),
+    // The client router's payloads stream (a navigation shows as it arrives): a proxy in front
+    // (deploy/nginx.conf) passes them on unbuffered. Pages stay buffered, to be cached.
+    { source: '/:path*', has: [{ type: 'header', key: 'rsc' }], headers: [{ key: 'X-Accel-Buffering', value: 'no' }] },
+  ];
 }
 
 module.exports = (phase) => {

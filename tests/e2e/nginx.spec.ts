@@ -74,7 +74,7 @@ test.describe('nginx in front of two instances (deploy/nginx.conf)', () => {
     const conf = path.join(prefix, 'nginx.conf');
     writeFileSync(conf, nginxProxyConfig(prefix, { listen: NGINX, upstreams: [PORT, SECOND] }));
     nginx = spawn(
-      'nginx',
+      NGINX_BINARY,
       ['-p', `${prefix}/`, '-c', conf, '-e', path.join(prefix, 'error.log'), '-g', 'daemon off;'],
       {
         stdio: ['ignore', 'ignore', 'pipe'],
@@ -131,6 +131,11 @@ test.describe('nginx in front of two instances (deploy/nginx.conf)', () => {
         expect(rsc.headers['x-cache-status']).toBe('BYPASS');
       }
     }
+    // The app asks a proxy not to buffer router payloads, and only them (nginx takes the header off).
+    const app = `http://127.0.0.1:${PORT}${SEED}`;
+    const rscFromApp = await fetch(`${app}?_rsc`, { headers: { RSC: '1' }, redirect: 'manual' });
+    expect(rscFromApp.headers.get('x-accel-buffering')).toBe('no');
+    expect((await fetch(app)).headers.get('x-accel-buffering')).toBeNull();
     // The parameter alone, with or without a value, is enough to pass by the cache.
     for (const url of [`${SEED}?_rsc`, `${SEED}?x=1&_rsc=abc`])
       expect((await get(url)).headers['x-cache-status'], url).toBe('BYPASS');
