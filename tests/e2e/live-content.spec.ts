@@ -216,6 +216,39 @@ test.describe('POST /api/revalidate', () => {
     expect((await text(server, '/posts/first')).status).toBe(404);
   });
 
+  test('checks only the paths a hook names, and refuses paths outside the folder', async () => {
+    await writeFile(
+      path.join(dir, 'named.md'),
+      article('title: 点名的一篇\ndate: 2026-10-06 10:00:00', '<p>正文。</p>'),
+    );
+    await writeFile(
+      path.join(dir, 'unnamed.md'),
+      article('title: 没点名的一篇\ndate: 2026-10-07 10:00:00', '<p>正文。</p>'),
+    );
+    const named = await fetch(`${server.origin}/api/revalidate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ paths: ['named.md'] }),
+    });
+    expect(named.status).toBe(200);
+    expect(await named.json()).toMatchObject({
+      added: [{ file: 'named.md', slug: 'named' }],
+      changed: [],
+      removed: [],
+    });
+    expect((await text(server, '/posts/named')).status).toBe(200);
+    expect((await text(server, '/posts/unnamed')).status).toBe(404);
+    const outside = await fetch(`${server.origin}/api/revalidate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRET}` },
+      body: JSON.stringify({ paths: ['../secret.md'] }),
+    });
+    expect(outside.status).toBe(400);
+    expect((await outside.json()).error).toContain('leaves the content folder');
+    // The whole folder, when no paths are named.
+    expect(await (await post(`Bearer ${SECRET}`)).json()).toMatchObject({ added: [{ file: 'unnamed.md' }] });
+  });
+
   test('a burst of calls is one refresh', async () => {
     for (const n of [3, 4, 5]) {
       await writeFile(
