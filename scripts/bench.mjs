@@ -17,7 +17,8 @@
 //   5. update latency: the newest article's title edited, then new articles added (a unique word in
 //      the middle of the body), 5 times each, timed from the write until the home page shows it and
 //      until search finds it, polling every 25 ms: first with the server alone (file events, the
-//      periodic scan), then with POST /api/revalidate sent right after the write;
+//      periodic scan), then with POST /api/revalidate sent right after the write (for the whole
+//      folder, then naming the file);
 //   6. requests per second: wrk against a cached old article and the home page, the article through
 //      deploy/nginx.conf (nginx's cache in front of the app), and against nginx
 //      serving that article's HTML as a static file, 3 interleaved runs of 10 s each.

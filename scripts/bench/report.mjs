@@ -41,6 +41,8 @@ export function summaryTable(results) {
     'title edit → home / search (server alone)',
     'new article → home / search (hook)',
     'title edit → home / search (hook)',
+    'new article → home / search (hook naming the file)',
+    'title edit → home / search (hook naming the file)',
     'article req/s',
     'home req/s',
     'nginx static article req/s',
@@ -70,6 +72,8 @@ export function summaryTable(results) {
       update('default', 'edit'),
       update('hook', 'add'),
       update('hook', 'edit'),
+      update('hook-paths', 'add'),
+      update('hook-paths', 'edit'),
       perSecond(rps('app article')),
       perSecond(rps('app home')),
       perSecond(rps('nginx article')),
@@ -96,7 +100,11 @@ export function updateTable(results) {
       rows.push([
         r.n.toLocaleString('en-US'),
         run.kind === 'edit' ? 'title edited' : 'article added',
-        run.mode === 'hook' ? 'POST /api/revalidate' : 'the server alone',
+        {
+          default: 'the server alone',
+          hook: 'POST /api/revalidate',
+          'hook-paths': 'POST /api/revalidate naming the file',
+        }[run.mode],
         cell('homeMs'),
         cell('searchMs'),
       ]);

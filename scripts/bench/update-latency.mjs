@@ -85,11 +85,18 @@ export function editTarget(homeHtml, contentDir) {
  * the home page shows it once it contains homeToken, and search finds it once /search?q=query
  * contains confirm (a word of the title that the query is not, so an empty result page never matches).
  */
-async function timeOne({ base, secret, timeoutMs, hook, skipSearch }, write) {
-  const { homeToken, query, confirm } = await write();
+async function timeOne({ base, secret, timeoutMs, hook, contentDir, skipSearch }, write) {
+  const { homeToken, query, confirm, file } = await write();
   const since = performance.now();
+  // The hook names the file it wrote ('paths'), or asks for the whole folder ('all').
+  const body = hook === 'paths' ? JSON.stringify({ paths: [path.relative(contentDir, file)] }) : undefined;
   const revalidation = hook
-    ? request(`${base}/api/revalidate`, { method: 'POST', headers: { authorization: `Bearer ${secret}` }, timeoutMs })
+    ? request(`${base}/api/revalidate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, ...(body && { 'content-type': 'application/json' }) },
+        body,
+        timeoutMs,
+      })
         .then((res) => ({ status: res.status, ms: res.totalMs, answer: res.body.slice(0, 500) }))
         .catch((error) => ({ status: 0, ms: null, answer: error.message }))
     : null;
@@ -117,7 +124,7 @@ export async function measureUpdates({ base, contentDir, secret, reps, timeoutMs
   const original = await readFile(target, 'utf8');
   const newDir = path.join(contentDir, path.relative(contentDir, target).split(path.sep)[0]);
   const runs = [];
-  for (const mode of ['default', 'hook']) {
+  for (const mode of ['default', 'hook', 'hook-paths']) {
     for (const kind of ['edit', 'add']) {
       const series = { mode, kind, samples: [] };
       runs.push(series);
@@ -126,18 +133,17 @@ export async function measureUpdates({ base, contentDir, secret, reps, timeoutMs
         // Left alone, the server may see a change only at its next scan: a write made right after the
         // previous change showed (just after a scan) would always wait the whole interval.
         if (mode === 'default') await sleep(Math.random() * scanIntervalMs);
-        const sample = await timeOne({ base, secret, timeoutMs, hook: mode === 'hook', skipSearch }, async () => {
+        const hook = { default: null, hook: 'all', 'hook-paths': 'paths' }[mode];
+        const sample = await timeOne({ base, secret, timeoutMs, hook, contentDir, skipSearch }, async () => {
           const [homeToken, confirm] = [uniqueWord(), uniqueWord()];
           if (kind === 'edit') {
             await writeFile(target, retitled(original, `基准测试更正 ${homeToken} ${confirm}`));
-            return { homeToken, query: homeToken, confirm };
+            return { homeToken, query: homeToken, confirm, file: target };
           }
           const word = uniqueWord();
-          await writeFile(
-            path.join(newDir, `bench-${mode}-${rep}-${homeToken}.md`),
-            newArticle(`基准测试快讯 ${homeToken}`, word),
-          );
-          return { homeToken, query: word, confirm: homeToken };
+          const file = path.join(newDir, `bench-${mode}-${rep}-${homeToken}.md`);
+          await writeFile(file, newArticle(`基准测试快讯 ${homeToken}`, word));
+          return { homeToken, query: word, confirm: homeToken, file };
         });
         series.samples.push(sample);
         log(
