@@ -200,6 +200,8 @@ test.describe('nginx in front of two instances (deploy/nginx.conf)', () => {
     // And every request after the kill was answered by the instance still running.
     expect(answers.slice(-80).every((a) => a === 200)).toBe(true);
     const errors = readFileSync(path.join(dir, 'nginx', 'error.log'), 'utf8');
-    expect(errors).toMatch(/upstream server temporarily disabled|connect\(\) failed|Connection re(?:fused|set)|prematurely closed/);
+    expect(errors).toMatch(
+      /upstream server temporarily disabled|connect\(\) failed|Connection re(?:fused|set)|prematurely closed/,
+    );
   });
 });
