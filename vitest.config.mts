@@ -14,6 +14,9 @@ export default defineConfig({
     setupFiles: ['tests/unit/setup-env.ts'],
     environment: 'node',
     // Files and tests in a random order each run (the seed is printed): no test may lean on another.
+    // Vitest keeps a core for itself by default, which is one worker on two cores: two finish the
+    // suite in two thirds of the time there (29 s against 43 s).
+    maxWorkers: 2,
     sequence: { shuffle: { files: true, tests: true } },
     // CI also writes a JSON report, from which .ci/run prints one closing "N passed, N failed" line.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],

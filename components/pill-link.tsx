@@ -22,7 +22,7 @@ export function PillLink({
   return (
     <a href={href} className={`block rounded-full px-3 py-1 ${outlined ? OUTLINED : FILLED}`}>
       {children}
-      {count !== undefined && <span className="text-zinc-500 dark:text-zinc-400"> ({count})</span>}
+      {count !== undefined && <span className="text-zinc-600 dark:text-zinc-400"> ({count})</span>}
     </a>
   );
 }

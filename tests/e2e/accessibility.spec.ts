@@ -1,37 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
-/** One page of each kind a reader meets. */
-const PAGES = {
-  feed: '/',
-  'feed page 2': '/page/2',
-  category: '/categories/%E7%A7%91%E6%8A%80',
-  tag: '/tags/%E9%87%8D%E5%BA%86',
-  article: '/posts/chongqing-talent-conference-2021',
-  archives: '/archives',
-  'archive month': '/archives/2021/11',
-  'search results': '/search?q=%E4%BA%BA%E6%89%8D',
-  'not found': '/posts/no-such-article',
-};
-
-async function violations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`axe-core finds no violations, ${colorScheme} color scheme`, () => {
-    test.use({ colorScheme });
-    for (const [name, url] of Object.entries(PAGES)) {
-      test(name, async ({ page }) => {
-        await page.goto(url);
-        expect(await violations(page)).toEqual([]);
-      });
-    }
-  });
-}
+// axe-core runs on every kind of page, in both color schemes, in page-kinds.spec.ts.
 
 /** How the focused element shows its focus: an outline or a ring (box-shadow), or nothing. */
 function focusIndicator(page: Page) {

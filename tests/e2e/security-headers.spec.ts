@@ -75,55 +75,7 @@ test.describe('security headers', () => {
   });
 });
 
-/** A page, then a link on it followed client-side to each kind of page. */
-const NAVIGATIONS: { to: string; from: string; link: string }[] = [
-  { to: 'article', from: '/', link: 'main article h2 a' },
-  { to: 'feed page 2', from: '/', link: 'a[rel="next"]' },
-  { to: 'category', from: '/', link: 'header nav a[href^="/categories/"]' },
-  { to: 'front page', from: '/tags', link: 'header nav a[href="/"]' },
-  // Tags and months are plain links (components/pill-link.tsx): a tag's pages link by Next.js links.
-  { to: 'tag', from: '/tags/重庆', link: 'a[rel="next"]' },
-  { to: 'archives', from: ARTICLE, link: 'footer a[href="/archives"]' },
-  { to: 'archive year', from: '/archives/2021/11', link: 'nav[aria-label="面包屑"] a[href="/archives/2021"]' },
-  { to: 'category index', from: '/archives', link: 'footer a[href="/categories"]' },
-  { to: 'tag index', from: '/categories', link: 'footer a[href="/tags"]' },
-];
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`no CSP violation, ${colorScheme}`, () => {
-    test.use({ colorScheme });
-
-    test('on the first load of every kind of page', async ({ page }) => {
-      const violations = await watchPolicy(page);
-      for (const [kind, url] of Object.entries(PAGES)) {
-        const response = await page.goto(url);
-        expect(response?.headers()['content-security-policy'], kind).toBe(EXPECTED.get('content-security-policy'));
-        await page.waitForLoadState('networkidle');
-        expect(await violations(), kind).toEqual([]);
-      }
-    });
-
-    test('on client-side navigation to every kind of page', async ({ page }) => {
-      const violations = await watchPolicy(page);
-      for (const { to, from, link } of NAVIGATIONS) {
-        await page.goto(from);
-        await page.waitForLoadState('networkidle');
-        await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-        const target = page.locator(link).first();
-        const href = (await target.getAttribute('href'))!;
-        await target.click();
-        await page.waitForURL((url) => url.pathname === new URL(href, page.url()).pathname);
-        await page.waitForLoadState('networkidle');
-        await expect(page.locator('h1').first(), to).toBeVisible();
-        expect(
-          await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
-          `${to} reached client-side`,
-        ).toBe(true);
-        expect(await violations(), to).toEqual([]);
-      }
-    });
-  });
-}
+// No CSP violation on any kind of page, first loaded or reached client-side: page-kinds.spec.ts.
 
 test('the watch sees a violation: a data: picture is refused', async ({ page }) => {
   const violations = await watchPolicy(page);

@@ -1,0 +1,123 @@
+import { expect, test, type Page } from '@playwright/test';
+import { securityHeaders } from '../../lib/security-headers.mjs';
+import { axeViolations } from './axe';
+import { brokenImagesShown, guardPage } from './guard';
+import { watchPolicy } from './policy-watch';
+
+// Every kind of page a reader meets, in both color schemes, first loaded and then reached by
+// client-side navigation: each must pass axe-core, keep to its Content-Security-Policy, and log no
+// error or failed request. One pass per scheme does it all: a fresh browser page and its first load
+// cost more than each check.
+
+const CSP = securityHeaders({ siteUrl: '' })[0]!.value;
+const ARTICLE = '/posts/chongqing-talent-conference-2021';
+const NOT_FOUND = '/posts/no-such-article';
+
+const PAGES: Record<string, string> = {
+  'front page': '/',
+  'feed page 2': '/page/2',
+  'category index': '/categories',
+  category: '/categories/科技',
+  'third-level category': '/categories/科技/人工智能/大模型',
+  'tag index': '/tags',
+  tag: '/tags/重庆',
+  archives: '/archives',
+  'archive year': '/archives/2021',
+  'archive month': '/archives/2021/11',
+  article: ARTICLE,
+  'article with a Chinese slug': `/posts/${encodeURIComponent('重庆火锅节开幕')}`,
+  // Not the web-security article: its `<img src=x>` example is a broken image on purpose.
+  'article with a front-matter slug': '/posts/custom-slug-example',
+  'search results': '/search?q=%E4%BA%BA%E6%89%8D',
+  'not found': NOT_FOUND,
+};
+
+/**
+ * From the page at `from`, each link clicked in turn: together they reach every kind of page by
+ * client-side navigation. Tags and months are plain links (components/pill-link.tsx), so the tag
+ * page is reached through its own pagination.
+ */
+const NAVIGATION_FROM = '/tags/重庆';
+const NAVIGATIONS: { to: string; link: string }[] = [
+  { to: 'tag page 2', link: 'a[rel="next"]' },
+  { to: 'front page', link: 'header nav a[href="/"]' },
+  { to: 'feed page 2', link: 'a[rel="next"]' },
+  { to: 'article', link: 'main article h2 a' },
+  { to: 'archives', link: 'footer a[href="/archives"]' },
+  { to: 'category index', link: 'footer a[href="/categories"]' },
+  { to: 'category', link: 'header nav a[href^="/categories/"]' },
+  { to: 'tag index', link: 'footer a[href="/tags"]' },
+];
+
+/** Waits until React has hydrated the element, so that a click on a link is a client-side navigation. */
+async function hydrated(page: Page, selector: string) {
+  await page.waitForFunction(
+    (s) => {
+      const el = document.querySelector(s);
+      return !!el && Object.keys(el).some((key) => key.startsWith('__reactProps'));
+    },
+    selector,
+  );
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`every kind of page, ${colorScheme}`, () => {
+    test.use({ colorScheme });
+
+    test('first load: axe-core finds no violation, no CSP violation, no error, no failed request', async ({
+      page,
+      baseURL,
+    }) => {
+      const guard = await guardPage(page, baseURL!);
+      const violations = await watchPolicy(page);
+      // What the 404 page logs of its own status, and nothing else, is expected.
+      const notFound = [
+        `HTTP 404 ${baseURL}${NOT_FOUND}`,
+        'Failed to load resource: the server responded with a status of 404 (Not Found)',
+      ];
+      const errors = () => guard.errors.filter((error) => !notFound.includes(error));
+      for (const [kind, url] of Object.entries(PAGES)) {
+        await test.step(kind, async () => {
+          const response = await page.goto(url);
+          expect(response?.status(), kind).toBe(url === NOT_FOUND ? 404 : 200);
+          expect(response?.headers()['content-security-policy'], kind).toBe(CSP);
+          expect(await axeViolations(page), kind).toEqual([]);
+          // Let the prefetches of the links in view finish (a broken link shows as a failed
+          // request) and late resources load (a refused one shows as a CSP violation). Once per
+          // page kind is enough: the dark pass loads the same pages.
+          if (colorScheme === 'light') await page.waitForLoadState('networkidle');
+          expect(await violations(), kind).toEqual([]);
+          expect(await brokenImagesShown(page, guard), kind).toEqual([]);
+          expect(errors(), kind).toEqual([]);
+          expect(guard.externalRequests, kind).toEqual([]);
+        });
+      }
+    });
+
+    test('client-side navigation: no CSP violation, no error', async ({ page, baseURL }) => {
+      const guard = await guardPage(page, baseURL!);
+      const violations = await watchPolicy(page);
+      await page.goto(NAVIGATION_FROM);
+      await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+      for (const { to, link } of NAVIGATIONS) {
+        await test.step(to, async () => {
+          await hydrated(page, link);
+          const target = page.locator(link).first();
+          const href = (await target.getAttribute('href'))!;
+          await target.click();
+          await page.waitForURL((url) => url.pathname === new URL(href, page.url()).pathname);
+          await expect(page.locator('h1').first(), to).toBeVisible();
+          expect(
+            await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+            `${to} reached client-side`,
+          ).toBe(true);
+          expect(await violations(), to).toEqual([]);
+        });
+      }
+      await page.waitForLoadState('networkidle');
+      expect(await violations()).toEqual([]);
+      expect(guard.errors).toEqual([]);
+      expect(guard.externalRequests).toEqual([]);
+    });
+  });
+}
