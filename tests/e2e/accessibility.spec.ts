@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // axe-core runs on every kind of page, in both color schemes, in page-kinds.spec.ts.
 

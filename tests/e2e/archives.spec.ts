@@ -1,7 +1,11 @@
-import { expect, test, type APIRequestContext, type Page, type Response } from '@playwright/test';
+import type { APIRequestContext, Page, Response } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { guardPage } from './guard';
 import { SITE } from './hexo-site.mjs';
 import { XSS_ARTICLES } from './xss-articles.mjs';
+
+// Its tests are independent: two workers share them (playwright.config.ts runs files whole otherwise).
+test.describe.configure({ mode: 'parallel' });
 
 // The Hexo site's _config.yml sets the zone and the page size (hexo-site.mjs). In its Asia/Tokyo,
 // every fixture is in the month it is in for Shanghai, the app's default zone.

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { childrenNamed, childText, parseXmlStrict, type XmlElement } from '../strict-xml';
 import { SITE } from './hexo-site.mjs';
 import { PREVIEW_SECRET } from './preview-secret.mjs';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { SITE } from './hexo-site.mjs';
 
 test.use({ javaScriptEnabled: false });

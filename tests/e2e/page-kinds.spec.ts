@@ -1,8 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { securityHeaders } from '../../lib/security-headers.mjs';
 import { axeViolations } from './axe';
 import { brokenImagesShown, guardPage } from './guard';
 import { watchPolicy } from './policy-watch';
+
+// Its tests are independent: two workers share them (playwright.config.ts runs files whole otherwise).
+test.describe.configure({ mode: 'parallel' });
 
 // Every kind of page a reader meets, in both color schemes, first loaded and then reached by
 // client-side navigation: each must pass axe-core, keep to its Content-Security-Policy, and log no
@@ -51,13 +55,10 @@ const NAVIGATIONS: { to: string; link: string }[] = [
 
 /** Waits until React has hydrated the element, so that a click on a link is a client-side navigation. */
 async function hydrated(page: Page, selector: string) {
-  await page.waitForFunction(
-    (s) => {
-      const el = document.querySelector(s);
-      return !!el && Object.keys(el).some((key) => key.startsWith('__reactProps'));
-    },
-    selector,
-  );
+  await page.waitForFunction((s) => {
+    const el = document.querySelector(s);
+    return !!el && Object.keys(el).some((key) => key.startsWith('__reactProps'));
+  }, selector);
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,4 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONTENT_DIR, HEXO_DRAFT, POSTS } from './hexo-site.mjs';

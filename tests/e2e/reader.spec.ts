@@ -1,6 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { brokenImagesShown, guardPage } from './guard';
 import { SITE } from './hexo-site.mjs';
+
+// Its tests are independent: two workers share them (playwright.config.ts runs files whole otherwise).
+test.describe.configure({ mode: 'parallel' });
 
 const SEED = '/posts/chongqing-talent-conference-2021';
 const SEED_TITLE = '2021重庆英才大会将于11月20—21日举办';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,8 +84,8 @@ test.describe('several instances share their pages through Redis', () => {
       REVALIDATE_SECRET: SECRET,
       SITE_URL: `http://127.0.0.1:${port}`,
     });
-    a = await startNextServer(PORT + 8, env(PORT + 8));
-    b = await startNextServer(PORT + 9, env(PORT + 9), { standalone: true });
+    a = await startNextServer(PORT + 11, env(PORT + 11));
+    b = await startNextServer(PORT + 12, env(PORT + 12), { standalone: true });
     // Each server refreshes every page once at start (its pages came from another folder's build):
     // wait for both to be done, so that it cannot land between the steps below.
     for (const server of both()) {

@@ -1,7 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { guardPage, unsafeMarkup } from './guard';
 import { SITE } from './hexo-site.mjs';
 import { PREVIEW_SECRET } from './preview-secret.mjs';
+
+// Its tests are independent: two workers share them (playwright.config.ts runs files whole otherwise).
+test.describe.configure({ mode: 'parallel' });
 
 const SEED_TITLE = '2021重庆英才大会将于11月20—21日举办';
 const DRAFT_TITLE = '（草稿）冬季养生指南：专家提醒注意防寒保暖和科学进补';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,7 +105,7 @@ test.describe('wrong secrets', () => {
       '---\ntitle: 一篇\ndate: 2026-10-01 10:00:00\n---\n<p>正文。</p>\n',
     );
     // A server of its own, so that its count of wrong secrets is no other spec's.
-    server = await startNextServer(PORT + 7, {
+    server = await startNextServer(PORT + 10, {
       CONTENT_DIR: dir,
       CONTENT_INDEX: path.join(dir, '.index', 'index.db'),
       CONTENT_SCAN_INTERVAL: '0',

@@ -1,7 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { guardPage, unsafeMarkup, type Guard } from './guard';
 import { allPayloads, CANARIES, familiesOf } from '../fixtures/xss/payloads.mjs';
 import { XSS_ARTICLES } from './xss-articles.mjs';
+
+// Its tests are independent: two workers share them (playwright.config.ts runs files whole otherwise).
+test.describe.configure({ mode: 'parallel' });
 
 // The browser proves the wiring: every field of an article that reaches HTML, on a first load and
 // on a client-side navigation, for a sample holding every attack family of every payload source and
