@@ -19,7 +19,13 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
-    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+    // No host name resolves: nothing a page asks of another host (an article's lead image, a
+    // payload's canary.invalid) leaves this machine, with or without a network. The site is
+    // reached by its IP address, which needs no resolving.
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [...chromiumArgs, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    },
   },
   webServer: {
     // Built and started as the README does, on the tests' own content folder.

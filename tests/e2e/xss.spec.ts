@@ -33,6 +33,22 @@ test.describe('XSS payloads', () => {
     expect(XSS_ARTICLES.filter((a) => a.source === 'canaries').map((a) => a.payload)).toEqual(CANARIES);
   });
 
+  test('the guard sees what a payload would do: a dialog called, a request leaving the site', async ({
+    page,
+    baseURL,
+  }) => {
+    const guard = await guardPage(page, baseURL!);
+    await page.goto('/');
+    await page.evaluate(() => {
+      alert('probe');
+      const img = document.createElement('img');
+      img.src = 'http://canary.invalid/probe.png';
+      document.body.append(img);
+    });
+    expect(await guard.fired()).toEqual(['alert(probe)']);
+    await expect.poll(() => guard.externalRequests).toEqual(['image http://canary.invalid/probe.png']);
+  });
+
   // In three parts, which the two workers share (the file runs in parallel mode).
   const PARTS = 3;
   for (let part = 0; part < PARTS; part++) {
