@@ -39,7 +39,7 @@ const PAGES: Record<string, string> = {
 /**
  * From the page at `from`, each link clicked in turn: together they reach every kind of page by
  * client-side navigation. Tags and months are plain links (components/pill-link.tsx), so the tag
- * page is reached through its own pagination.
+ * page is reached through its own pagination, and a month only by a page load.
  */
 const NAVIGATION_FROM = '/tags/重庆';
 const NAVIGATIONS: { to: string; link: string }[] = [
@@ -48,6 +48,7 @@ const NAVIGATIONS: { to: string; link: string }[] = [
   { to: 'feed page 2', link: 'a[rel="next"]' },
   { to: 'article', link: 'main article h2 a' },
   { to: 'archives', link: 'footer a[href="/archives"]' },
+  { to: 'archive year', link: 'main a[href="/archives/2021"]' },
   { to: 'category index', link: 'footer a[href="/categories"]' },
   { to: 'category', link: 'header nav a[href^="/categories/"]' },
   { to: 'tag index', link: 'footer a[href="/tags"]' },
