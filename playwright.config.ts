@@ -7,9 +7,10 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // Two spec files at a time, each test of a file in order. The suite is CPU-bound on two cores
-  // (Chromium is most of it): two workers keep both busy (4.6 min against 6.5 with one). Specs that
-  // start servers of their own use ports no other spec uses (E2E_PORT + 1 … + 12).
+  // Two spec files at a time, each test of a file in order (read-only specs opt into parallel
+  // mode). The suite is CPU-bound on two cores, Chromium most of it: two workers keep both busy
+  // (README, "The test suite"). Specs that start servers of their own use ports no other spec uses
+  // (E2E_PORT + 1 … + 12).
   fullyParallel: false,
   workers: 2,
   forbidOnly: !!process.env.CI,

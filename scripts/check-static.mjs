@@ -1,18 +1,14 @@
-// `npm run check:static`: the type check, ESLint and Prettier at once. Each is mostly one thread, so
-// on two cores they finish together in about the time of the slowest. Each one's output is printed
-// whole when it ends, never interleaved; the exit status is the first failure's.
+// `npm run check:static`: the package's type check, ESLint and Prettier scripts at once. Each is
+// mostly one thread, so on two cores they finish together in about the time of the slowest. Each
+// one's output is printed whole when it ends, never interleaved; the exit status is the first failure's.
 import { spawn } from 'node:child_process';
 
-const CHECKS = [
-  ['typecheck', 'tsc', ['--noEmit']],
-  ['eslint', 'eslint', ['.']],
-  ['prettier', 'prettier', ['--check', '.']],
-];
+const SCRIPTS = ['typecheck', 'lint:eslint', 'lint:prettier'];
 
-function run([name, command, args]) {
+function run(name) {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn('npx', ['--no-install', command, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '-s', name], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -25,5 +21,5 @@ function run([name, command, args]) {
   });
 }
 
-const codes = await Promise.all(CHECKS.map(run));
+const codes = await Promise.all(SCRIPTS.map(run));
 process.exitCode = codes.find((code) => code !== 0) ?? 0;

@@ -31,7 +31,7 @@ export const test = base.extend<{ sharedPage: SharedPage }, { sharedPages: Map<s
     const options = { baseURL, colorScheme, javaScriptEnabled, viewport };
     const key = JSON.stringify(options);
     let shared = sharedPages.get(key);
-    if (!shared || shared.page.isClosed()) {
+    if (!shared) {
       const context = await browser.newContext(options);
       shared = { context, page: await context.newPage() };
       sharedPages.set(key, shared);

@@ -4,6 +4,8 @@ import { securityHeaders } from '../../lib/security-headers.mjs';
 import { axeViolations } from './axe';
 import { brokenImagesShown, guardPage } from './guard';
 import { watchPolicy } from './policy-watch';
+import { isSameDocument, markDocument } from './same-document';
+import { NOT_FOUND, PAGE_KINDS } from './site-pages';
 
 // Its tests are independent: two workers share them (playwright.config.ts runs files whole otherwise).
 test.describe.configure({ mode: 'parallel' });
@@ -14,27 +16,6 @@ test.describe.configure({ mode: 'parallel' });
 // cost more than each check.
 
 const CSP = securityHeaders({ siteUrl: '' })[0]!.value;
-const ARTICLE = '/posts/chongqing-talent-conference-2021';
-const NOT_FOUND = '/posts/no-such-article';
-
-const PAGES: Record<string, string> = {
-  'front page': '/',
-  'feed page 2': '/page/2',
-  'category index': '/categories',
-  category: '/categories/科技',
-  'third-level category': '/categories/科技/人工智能/大模型',
-  'tag index': '/tags',
-  tag: '/tags/重庆',
-  archives: '/archives',
-  'archive year': '/archives/2021',
-  'archive month': '/archives/2021/11',
-  article: ARTICLE,
-  'article with a Chinese slug': `/posts/${encodeURIComponent('重庆火锅节开幕')}`,
-  // Not the web-security article: its `<img src=x>` example is a broken image on purpose.
-  'article with a front-matter slug': '/posts/custom-slug-example',
-  'search results': '/search?q=%E4%BA%BA%E6%89%8D',
-  'not found': NOT_FOUND,
-};
 
 /**
  * From the page at `from`, each link clicked in turn: together they reach every kind of page by
@@ -78,7 +59,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         'Failed to load resource: the server responded with a status of 404 (Not Found)',
       ];
       const errors = () => guard.errors.filter((error) => !notFound.includes(error));
-      for (const [kind, url] of Object.entries(PAGES)) {
+      for (const [kind, url] of Object.entries(PAGE_KINDS)) {
         await test.step(kind, async () => {
           const response = await page.goto(url);
           expect(response?.status(), kind).toBe(url === NOT_FOUND ? 404 : 200);
@@ -100,7 +81,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const guard = await guardPage(page, baseURL!);
       const violations = await watchPolicy(page);
       await page.goto(NAVIGATION_FROM);
-      await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+      await markDocument(page);
       for (const { to, link } of NAVIGATIONS) {
         await test.step(to, async () => {
           await hydrated(page, link);
@@ -109,10 +90,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await target.click();
           await page.waitForURL((url) => url.pathname === new URL(href, page.url()).pathname);
           await expect(page.locator('h1').first(), to).toBeVisible();
-          expect(
-            await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
-            `${to} reached client-side`,
-          ).toBe(true);
+          expect(await isSameDocument(page), `${to} reached client-side`).toBe(true);
           expect(await violations(), to).toEqual([]);
         });
       }

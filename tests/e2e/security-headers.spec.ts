@@ -7,28 +7,12 @@ import { securityHeaders } from '../../lib/security-headers.mjs';
 import { startNextServer, type NextServer } from './next-server';
 import { watchPolicy } from './policy-watch';
 import { PREVIEW_SECRET } from './preview-secret.mjs';
+import { NOT_FOUND, PAGE_KINDS } from './site-pages';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The suite's server is http (its _config.yml's url): no HSTS.
 const EXPECTED = new Map(securityHeaders({ siteUrl: '' }).map(({ key, value }) => [key.toLowerCase(), value]));
 const SVG_EXPECTED = new Map(EXPECTED).set('content-security-policy', securityHeaders({ svg: true })[0]!.value);
-
-const ARTICLE = '/posts/chongqing-talent-conference-2021';
-
-/** Every kind of page a reader opens, by its address. */
-const PAGES: Record<string, string> = {
-  'front page': '/',
-  'feed page 2': '/page/2',
-  category: '/categories/新媒体',
-  'category index': '/categories',
-  tag: '/tags/重庆',
-  'tag index': '/tags',
-  archives: '/archives',
-  'archive month': '/archives/2021/11',
-  article: ARTICLE,
-  search: '/search?q=重庆',
-  '404': '/posts/does-not-exist',
-};
 
 /** Every other kind of answer: feeds, files, routes, redirects of every origin. */
 const OTHERS: Record<string, { url: string; status: number; method?: 'POST'; svg?: true }> = {
@@ -55,9 +39,9 @@ function expectHeaders(headers: Record<string, string>, expected: Map<string, st
 
 test.describe('security headers', () => {
   test('every page, feed, file, route and redirect carries them', async ({ request }) => {
-    for (const [kind, url] of Object.entries(PAGES)) {
+    for (const [kind, url] of Object.entries(PAGE_KINDS)) {
       const response = await request.get(url, { maxRedirects: 0 });
-      expect(response.status(), kind).toBe(kind === '404' ? 404 : 200);
+      expect(response.status(), kind).toBe(url === NOT_FOUND ? 404 : 200);
       expectHeaders(response.headers(), EXPECTED, kind);
     }
     for (const [kind, { url, status, method, svg }] of Object.entries(OTHERS)) {

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { guardPage, unsafeMarkup, type Guard } from './guard';
 import { allPayloads, CANARIES, familiesOf } from '../fixtures/xss/payloads.mjs';
+import { isSameDocument, markDocument } from './same-document';
 import { XSS_ARTICLES } from './xss-articles.mjs';
 
 // Its tests are independent: two workers share them (playwright.config.ts runs files whole otherwise).
@@ -66,14 +67,14 @@ test.describe('XSS payloads', () => {
     const guard = await guardPage(page, baseURL!);
     // The newest XSS article; its "previous" link leads to the next older one, all the way down.
     await page.goto(urls.at(-1)!);
-    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await markDocument(page);
     for (let i = urls.length - 2; i >= 0; i--) {
       const link = page.getByRole('navigation', { name: '上一篇与下一篇' }).locator('a[rel="prev"]');
       const navigation = page.waitForURL((url) => url.pathname === urls[i], { timeout: 20_000 });
       await link.click();
       await navigation;
       // Still the same document: the article arrived by client-side navigation, not a page load.
-      expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+      expect(await isSameDocument(page)).toBe(true);
       await expect(page.locator('article header h1')).toContainText(`XSS ${i} `);
       await expectHarmless(page, guard, urls[i]!);
     }
