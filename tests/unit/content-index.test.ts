@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { categoryTreeOf } from '@/lib/content/db/category-tree';
 import { tagPageIn } from '@/lib/content/queries';
-import { listArticleFiles } from '@/lib/content/source';
+import { listArticleFilesSync } from '@/lib/content/list-files.mjs';
 import type { Problem } from '@/lib/content/types';
 import { indexOf, type TestIndex } from './content-index';
 import { article, makeTempDir, writeTree } from './temp-tree';
@@ -275,10 +275,10 @@ describe('the index of a Hexo source folder', () => {
   });
 });
 
-describe('listArticleFiles', () => {
-  test('a missing content folder is a fatal error naming the folder, not an empty site', async () => {
+describe('listArticleFilesSync', () => {
+  test('a missing content folder is a fatal error naming the folder, not an empty site', () => {
     const missing = path.join(os.tmpdir(), `no-such-content-${process.pid}`);
-    await expect(listArticleFiles(missing)).rejects.toThrow(
+    expect(() => listArticleFilesSync(missing)).toThrow(
       `content folder ${missing} does not exist or is not a folder: set CONTENT_DIR`,
     );
   });
@@ -288,7 +288,7 @@ describe('listArticleFiles', () => {
     await writeTree(root, { 'a.md': article('title: A') });
     await fs.symlink(path.join(root, 'nowhere.md'), path.join(root, 'broken.md'));
     await fs.symlink('self.md', path.join(root, 'self.md'));
-    const listing = await listArticleFiles(root);
+    const listing = listArticleFilesSync(root);
     expect(listing.files.map((f) => f.relative)).toEqual(['a.md']);
     expect(listing.problems).toEqual([
       { file: 'broken.md', kind: 'symlink', reason: 'broken symbolic link (ENOENT); skipped' },
@@ -301,7 +301,7 @@ describe('listArticleFiles', () => {
     const outside = await makeTempDir('news-index-');
     await writeTree(outside, { 'real.md': article('title: Real') });
     await fs.symlink(path.join(outside, 'real.md'), path.join(root, 'linked.md'));
-    const listing = await listArticleFiles(root);
+    const listing = listArticleFilesSync(root);
     expect(listing.files.map((f) => [f.relative, f.display, f.draft])).toEqual([['linked.md', 'linked.md', false]]);
   });
 });

@@ -105,6 +105,38 @@ describe('syncing only some paths (file events)', () => {
     expect(moved.added.map((a) => a.slug).sort()).toEqual(['new/x', 'new/y']);
   });
 
+  test('an index in memory (no file the scan can open) is compared the same way, in full or in part', async () => {
+    const root = await makeTempDir('news-sync-');
+    await writeTree(root, {
+      'a.md': article('title: A\ndate: 2021-01-01 10:00:00'),
+      'old/x.md': article('title: X\ndate: 2021-01-02 10:00:00'),
+      'b.md': article('title: B\ndate: 2021-01-03 10:00:00'),
+    });
+    const pattern = parsePermalinkPattern(DEFAULT_PERMALINK);
+    if (!pattern.ok) throw new Error(pattern.reason);
+    const db = openDatabase(':memory:', { fingerprint: root });
+    const sync = (paths?: string[]) =>
+      syncContent(
+        db,
+        root,
+        { timeZone: TIME_ZONE, permalinkPattern: pattern.pattern },
+        { settleMs: 0, logChanges: true, paths },
+      );
+    expect((await sync()).added.map((a) => a.slug).sort()).toEqual(['a', 'b', 'old/x']);
+    await writeTree(root, { 'a.md': article('title: A2\ndate: 2021-01-01 10:00:00') });
+    await fs.rename(path.join(root, 'old'), path.join(root, 'new'));
+    // Only the paths named: b.md, deleted, is not among them.
+    await fs.rm(path.join(root, 'b.md'));
+    const named = await sync(['a.md', 'old', 'new']);
+    expect(named.changed).toEqual([{ file: 'a.md', slug: 'a' }]);
+    expect(named.removed.map((a) => a.slug)).toEqual(['old/x']);
+    expect(named.added.map((a) => a.slug)).toEqual(['new/x']);
+    const full = await sync();
+    expect(full).toMatchObject({ added: [], changed: [] });
+    expect(full.removed.map((a) => a.slug)).toEqual(['b']);
+    db.close();
+  });
+
   test('paths outside what the site reads are ignored', async () => {
     const { root, ix } = await folderWith({});
     await writeTree(root, {

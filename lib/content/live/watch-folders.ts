@@ -2,7 +2,7 @@ import 'server-only';
 import { watch, type FSWatcher, type Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ARTICLE_FILE, isSkippedEntry, isSkippedFolder } from '../entry-rules';
+import { ARTICLE_FILE, isSkippedEntry, isSkippedFolder } from '../list-files.mjs';
 
 export type FolderWatchHandlers = {
   /** `relative` is `/`-separated under the root; a folder means "anything under it may have changed". */

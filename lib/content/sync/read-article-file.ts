@@ -7,6 +7,7 @@ import { parseArticle } from '../parse-article';
 import { TEXT_ONLY_ASSETS } from '../post-assets';
 import { readArticleText } from '../read-text';
 import type { SourceFile } from '../source';
+import { fileVersion } from './scan-folder.mjs';
 import type { ArticleSummary, Problem } from '../types';
 
 /** What one read of an article file gave: the article (its slug as asked for), or only problems. */
@@ -27,9 +28,6 @@ export type FileReading = {
     bodyError?: string;
   };
 };
-
-export const fileVersion = (stat: { mtimeMs: number; size: number; ino: number }, draft: boolean) =>
-  `${stat.mtimeMs}:${stat.size}:${stat.ino}:${draft ? 1 : 0}`;
 
 /** The body's rendering checked against the limits the page applies, and its text. */
 function bodyTextAndError(body: string, format: ArticleSummary['format']): { text: string; bodyError?: string } {

@@ -1,20 +1,9 @@
-import fs from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
-import { forEachConcurrently, READ_CONCURRENCY } from '../concurrently';
-import { statement } from '../db/statements';
-import { listArticleFiles, sourceFileOf, type ListingProblem, type SourceFile } from '../source';
-import { fileVersion } from './read-article-file';
+import { Worker } from 'node:worker_threads';
+import { ContentFolderError } from '../list-files.mjs';
+import type { ScanRequest, ScanResult } from './scan-folder.mjs';
 
-export type ScanResult = {
-  /** Files new or changed since they were last read. */
-  toRead: SourceFile[];
-  /** Files (relative to the content folder) read before that are gone. */
-  removed: string[];
-  /** Files that kept changing while the scan watched them: left for a later scan. */
-  unsettled: number;
-  /** Folders or links that could not be listed (full scans only). */
-  listingProblems: ListingProblem[] | null;
-};
+export type { ScanResult } from './scan-folder.mjs';
 
 export type ScanOptions = {
   /** Only these paths (files or folders, relative to the content folder); all when undefined. */
@@ -23,77 +12,64 @@ export type ScanOptions = {
   settleMs: number;
 };
 
-const ARTICLE = /\.(?:md|markdown)$/i;
+type Pending = { resolve: (result: ScanResult) => void; reject: (error: Error) => void };
+type ScanThread = { worker: Worker; pending: Map<number, Pending>; next: number };
 
-/** Finds what changed in the content folder since the index last read it: a walk and a stat per file, no reads. */
-export async function scanContent(db: DatabaseSync, root: string, { paths, settleMs }: ScanOptions): Promise<ScanResult> {
-  const candidates: SourceFile[] = [];
-  const known = new Set<string>();
-  const stored = new Map<string, string>();
-  let listingProblems: ListingProblem[] | null = null;
+let thread: ScanThread | null = null;
 
-  if (paths === undefined) {
-    const listing = await listArticleFiles(root);
-    candidates.push(...listing.files);
-    listingProblems = listing.problems;
-    for (const row of statement(db, 'SELECT path, version FROM files').all() as { path: string; version: string }[]) {
-      stored.set(row.path, row.version);
-    }
-  } else {
-    for (const hint of new Set(paths)) {
-      if (ARTICLE.test(hint)) {
-        const file = await sourceFileOf(root, hint);
-        if (file) candidates.push(file);
-        const row = statement(db, 'SELECT version FROM files WHERE path = ?').get(hint) as { version: string } | undefined;
-        if (row) stored.set(hint, row.version);
-        continue;
-      }
-      // A folder: everything below it, as listed now and as indexed before.
-      const folder = hint.replace(/\/+$/, '');
-      candidates.push(...(await listArticleFiles(root, folder)).files);
-      const rows = statement(db, "SELECT path, version FROM files WHERE substr(path, 1, length(?) + 1) = ? || '/'").all(
-        folder,
-        folder,
-      ) as { path: string; version: string }[];
-      for (const row of rows) stored.set(row.path, row.version);
-    }
-  }
-
-  const toRead: SourceFile[] = [];
-  const recent: { file: SourceFile; version: string }[] = [];
-  const settledBefore = Date.now() - settleMs;
-  await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
-    let stat;
-    try {
-      stat = await fs.stat(/* turbopackIgnore: true */ file.path);
-    } catch (error) {
-      // Gone between the listing and now: counted as removed below. Any other failure is read (and reported).
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      known.add(file.display);
-      toRead.push(file);
-      return;
-    }
-    known.add(file.display);
-    const version = fileVersion(stat, file.draft);
-    if (stored.get(file.display) === version) return;
-    if (stat.mtimeMs > settledBefore) recent.push({ file, version });
-    else toRead.push(file);
+/**
+ * The scan's worker thread, started on first use and kept. It holds the process open only while a
+ * scan is under way; if it dies, the scans it had fail and the next one starts another.
+ */
+function scanThread(): ScanThread {
+  if (thread) return thread;
+  const worker = new Worker(new URL('./scan-worker.mjs', import.meta.url));
+  const started: ScanThread = { worker, pending: new Map(), next: 0 };
+  const fail = (error: Error) => {
+    if (thread === started) thread = null;
+    for (const { reject } of started.pending.values()) reject(error);
+    started.pending.clear();
+  };
+  worker.on('message', ({ id, result, error }: { id: number; result?: ScanResult; error?: { name: string; message: string } }) => {
+    const pending = started.pending.get(id);
+    if (!pending) return;
+    started.pending.delete(id);
+    if (started.pending.size === 0) worker.unref();
+    if (error) pending.reject(error.name === 'ContentFolderError' ? new ContentFolderError(error.message) : new Error(error.message));
+    else pending.resolve(result!);
   });
-  // Files changed just now may still be being written: read only those that stay unchanged for settleMs.
-  let unsettled = 0;
-  if (recent.length > 0) {
-    await new Promise((resolve) => setTimeout(resolve, settleMs));
-    await forEachConcurrently(recent, READ_CONCURRENCY, async ({ file, version }) => {
-      try {
-        const stat = await fs.stat(/* turbopackIgnore: true */ file.path);
-        if (fileVersion(stat, file.draft) === version) toRead.push(file);
-        else unsettled++;
-      } catch {
-        unsettled++;
-      }
-    });
-  }
-  const removed = [...stored.keys()].filter((path) => !known.has(path));
-  toRead.sort((a, b) => (a.display < b.display ? -1 : 1));
-  return { toRead, removed, unsettled, listingProblems };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the content scan's worker thread stopped (exit code ${code})`)));
+  worker.unref();
+  thread = started;
+  return started;
+}
+
+/**
+ * Finds what changed in the content folder since the index last read it: a walk and a stat per
+ * file, no reads. It runs in a worker thread, with synchronous file-system calls: measured at
+ * 100,000 articles, a full scan took the server's main thread 3.3–3.9 s of CPU with async stats;
+ * in the worker it takes about 1 s, and the main thread none (README, "Following the folder").
+ */
+export function scanContent(db: DatabaseSync, root: string, { paths, settleMs }: ScanOptions): Promise<ScanResult> {
+  const indexFile = db.location();
+  const request: ScanRequest = {
+    root,
+    paths: paths && [...paths],
+    settleMs,
+    indexFile,
+    // An index in memory (no file to open from the worker) is a small one: its versions are sent.
+    stored: indexFile
+      ? undefined
+      : (db.prepare('SELECT path, version FROM files').all() as { path: string; version: string }[]).map(
+          (row): [string, string] => [row.path, row.version],
+        ),
+  };
+  const scan = scanThread();
+  const id = scan.next++;
+  return new Promise<ScanResult>((resolve, reject) => {
+    scan.pending.set(id, { resolve, reject });
+    scan.worker.ref();
+    scan.worker.postMessage({ id, request });
+  });
 }
