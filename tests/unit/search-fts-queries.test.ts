@@ -77,13 +77,13 @@ describe('FTS5 search: what readers type is never FTS5 syntax', () => {
       'x'.repeat(10_000),
       '人'.repeat(MAX_QUERY_CHARS * 2),
     ]) {
-      expect(search(db, q)).toEqual({ total: 0, hits: [] });
+      expect(search(db, q)).toEqual({ total: 0, atLeast: false, hits: [] });
       expect(search(db, q, { page: 2 })).toBeNull();
     }
   });
 
   test('a query of many terms is searched whole, and fast', () => {
     const many = '的 一 是 在 不 了 有 和 人 这 中 大 为 上 个 国 人才 天气 重庆 火锅';
-    expect(search(db, many)).toEqual({ total: 0, hits: [] });
+    expect(search(db, many)).toEqual({ total: 0, atLeast: false, hits: [] });
   });
 });

@@ -23,7 +23,6 @@ const SQL = {
       WHERE search_index MATCH :match AND rowid BETWEEN :lo AND :hi AND +rowid IN (SELECT value FROM json_each(:kept))
     ) ORDER BY ${SCORE} LIMIT :limit OFFSET :offset`,
   newest: `SELECT rowid AS key FROM ${MATCHES} ORDER BY rowid DESC LIMIT :limit OFFSET :offset`,
-  count: `SELECT count(*) AS total FROM ${MATCHES}`,
   // Two subqueries: SQLite reads a min() or a max() from the index only when it is alone.
   recency: `SELECT (SELECT min(key) FROM search_documents) AS oldest, (SELECT max(key) FROM search_documents) AS newest`,
   document: `SELECT id, excerpt, text FROM search_documents WHERE key = ?`,
