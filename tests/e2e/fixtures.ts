@@ -10,7 +10,8 @@ type SharedPage = { context: BrowserContext; page: Page };
  *
  * Each test still starts from a clean page: after it, everything the test added is removed (event
  * listeners, routes, init scripts, exposed functions), any other page it opened is closed, the
- * cookies (preview's among them) and permissions are cleared, and the page goes to about:blank.
+ * cookies (preview's among them) and permissions are cleared, emulated media are reset, and the page
+ * goes to about:blank.
  * After a test that failed, the page and its context are thrown away instead.
  */
 export const test = base.extend<{ sharedPage: SharedPage }, { sharedPages: Map<string, SharedPage> }>({
@@ -74,6 +75,13 @@ export const test = base.extend<{ sharedPage: SharedPage }, { sharedPages: Map<s
     );
     await context.clearCookies();
     await context.clearPermissions();
+    // What page.emulateMedia changed goes back to the options the page was made with.
+    await page.emulateMedia({
+      media: null,
+      colorScheme: colorScheme ?? 'light',
+      reducedMotion: null,
+      forcedColors: null,
+    });
     await page.goto('about:blank');
   },
 
