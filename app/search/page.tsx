@@ -56,7 +56,7 @@ export default async function SearchPage({ searchParams }: Props) {
             (results.total > 0 ? (
               <p>
                 找到 {results.total} 篇{results.atLeast && '以上'}相关文章
-                {results.atLeast && `（列出最新的 ${results.total} 篇，加词可缩小范围）`}
+                {results.atLeast && `（列出最新的 ${results.total} 篇）`}
                 {results.totalPages > 1 && `，第 ${results.page} / ${results.totalPages} 页`}。
               </p>
             ) : (

@@ -38,9 +38,16 @@ export class ContentFolderError extends Error {
   name = 'ContentFolderError';
 }
 
-/** @param {string} dir */
+/**
+ * Whether `dir` is a folder that can be read: missing, looping links and unreadable paths are not.
+ * @param {string} dir
+ */
 function isDirectory(dir) {
-  return fs.statSync(/* turbopackIgnore: true */ dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  try {
+    return fs.statSync(/* turbopackIgnore: true */ dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** @param {unknown} error */

@@ -2,7 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { siteConfig } from '../config';
 
-export type { Listing, ListingProblem, SourceFile } from './list-files.mjs';
+export type { SourceFile } from './list-files.mjs';
 export { ContentFolderError } from './list-files.mjs';
 
 export function contentRoot(): string {

@@ -296,6 +296,20 @@ describe('listArticleFilesSync', () => {
     ]);
   });
 
+  test('a _posts or a named folder that is a looping link is reported or skipped, never fatal', async () => {
+    const root = await makeTempDir('news-index-');
+    await writeTree(root, { 'a.md': article('title: A') });
+    await fs.symlink('_posts', path.join(root, '_posts'));
+    await fs.symlink('loop', path.join(root, 'loop'));
+    const listing = listArticleFilesSync(root);
+    expect(listing.files.map((f) => f.relative)).toEqual(['a.md']);
+    expect(listing.problems).toEqual([
+      { file: '_posts', kind: 'symlink', reason: 'symbolic link loops; skipped' },
+      { file: 'loop', kind: 'symlink', reason: 'symbolic link loops; skipped' },
+    ]);
+    expect(listArticleFilesSync(root, 'loop')).toEqual({ files: [], problems: [] });
+  });
+
   test('a linked file outside the folder is read under the link name', async () => {
     const root = await makeTempDir('news-index-');
     const outside = await makeTempDir('news-index-');

@@ -40,10 +40,12 @@ export const fileVersion = (stat, draft) => `${stat.mtimeMs}:${stat.size}:${stat
 function storedVersions({ indexFile, stored, paths }) {
   if (!indexFile) {
     const inside = (/** @type {string} */ file) =>
-      paths === undefined || paths.some((hint) => file === hint || file.startsWith(`${hint.replace(/\/+$/, '')}/`));
+      paths === undefined ||
+      paths.some((hint) => (ARTICLE_FILE.test(hint) ? file === hint : file.startsWith(`${hint.replace(/\/+$/, '')}/`)));
     return new Map((stored ?? []).filter(([file]) => inside(file)));
   }
-  const db = new DatabaseSync(indexFile, { readOnly: true });
+  // Readers of a WAL database seldom wait, but can (another process recovering the log): a few seconds.
+  const db = new DatabaseSync(indexFile, { readOnly: true, timeout: 5000 });
   try {
     /** @param {unknown[]} rows */
     const versions = (rows) => /** @type {{ path: string, version: string }[]} */ (rows).map((row) => [row.path, row.version]);
@@ -85,14 +87,15 @@ function candidatesOf({ root, paths }) {
 }
 
 /**
- * `file` as it is now: undefined if it is gone, null if it cannot be stat'ed (it is read, and reported).
+ * `file` as it is now: undefined if it is gone, null if it cannot be stat'ed (it is read, and the
+ * reason reported).
  * @param {SourceFile} file
  */
 function statNow(file) {
   try {
-    return fs.statSync(/* turbopackIgnore: true */ file.path, { throwIfNoEntry: false });
-  } catch {
-    return null;
+    return fs.statSync(/* turbopackIgnore: true */ file.path);
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT' ? undefined : null;
   }
 }
 

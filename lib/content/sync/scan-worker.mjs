@@ -8,7 +8,7 @@ parentPort?.on('message', async ({ id, request }) => {
   try {
     parentPort?.postMessage({ id, result: await scanFolder(request) });
   } catch (error) {
-    const { name, message } = error instanceof Error ? error : new Error(String(error));
-    parentPort?.postMessage({ id, error: { name, message } });
+    const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+    parentPort?.postMessage({ id, error: { name, message, stack, code: error?.code } });
   }
 });

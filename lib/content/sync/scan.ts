@@ -25,6 +25,14 @@ const IDLE_MS = 1000;
 
 let thread: ScanThread | null = null;
 
+type ThreadError = { name: string; message: string; stack?: string; code?: string };
+
+/** An error of the worker thread as this thread's own: its class (ContentFolderError is fatal), code and stack. */
+function rebuilt({ name, message, stack, code }: ThreadError): Error {
+  const error = name === 'ContentFolderError' ? new ContentFolderError(message) : new Error(message);
+  return Object.assign(error, { stack: stack ?? error.stack }, code === undefined ? {} : { code });
+}
+
 /**
  * The scan's worker thread, started when a scan needs one and stopped once idle. It holds the
  * process open only while a scan is under way; if it dies, the scans it had fail and the next one
@@ -42,7 +50,7 @@ function scanThread(): ScanThread {
     for (const { reject } of started.pending.values()) reject(error);
     started.pending.clear();
   };
-  worker.on('message', ({ id, result, error }: { id: number; result?: ScanResult; error?: { name: string; message: string } }) => {
+  worker.on('message', ({ id, result, error }: { id: number; result?: ScanResult; error?: ThreadError }) => {
     const pending = started.pending.get(id);
     if (!pending) return;
     started.pending.delete(id);
@@ -53,7 +61,7 @@ function scanThread(): ScanThread {
         void worker.terminate();
       }, IDLE_MS).unref();
     }
-    if (error) pending.reject(error.name === 'ContentFolderError' ? new ContentFolderError(error.message) : new Error(error.message));
+    if (error) pending.reject(rebuilt(error));
     else pending.resolve(result!);
   });
   worker.on('error', fail);
