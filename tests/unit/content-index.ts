@@ -18,12 +18,12 @@ export type TestIndex = {
 
 let generation = 0;
 
-/** A content index of `root` in a temporary file, as the server keeps one. */
-export async function indexOf(root: string, pattern = DEFAULT_PERMALINK): Promise<TestIndex> {
+/** A content index of `root` in a temporary file, as the server keeps one (or in `file`: `:memory:`). */
+export async function indexOf(root: string, pattern = DEFAULT_PERMALINK, file?: string): Promise<TestIndex> {
   const parsed = parsePermalinkPattern(pattern);
   if (!parsed.ok) throw new Error(parsed.reason);
   const permalinkPattern: PermalinkPattern = parsed.pattern;
-  const db = openDatabase(path.join(await makeTempDir('news-index-db-'), 'index.db'), { fingerprint: root });
+  const db = openDatabase(file ?? path.join(await makeTempDir('news-index-db-'), 'index.db'), { fingerprint: root });
   return {
     db,
     sync: (options = {}) =>

@@ -112,16 +112,8 @@ describe('syncing only some paths (file events)', () => {
       'old/x.md': article('title: X\ndate: 2021-01-02 10:00:00'),
       'b.md': article('title: B\ndate: 2021-01-03 10:00:00'),
     });
-    const pattern = parsePermalinkPattern(DEFAULT_PERMALINK);
-    if (!pattern.ok) throw new Error(pattern.reason);
-    const db = openDatabase(':memory:', { fingerprint: root });
-    const sync = (paths?: string[]) =>
-      syncContent(
-        db,
-        root,
-        { timeZone: TIME_ZONE, permalinkPattern: pattern.pattern },
-        { settleMs: 0, logChanges: true, paths },
-      );
+    const ix = await indexOf(root, DEFAULT_PERMALINK, ':memory:');
+    const sync = (paths?: string[]) => ix.sync({ paths });
     expect((await sync()).added.map((a) => a.slug).sort()).toEqual(['a', 'b', 'old/x']);
     await writeTree(root, { 'a.md': article('title: A2\ndate: 2021-01-01 10:00:00') });
     await fs.rename(path.join(root, 'old'), path.join(root, 'new'));
@@ -134,7 +126,7 @@ describe('syncing only some paths (file events)', () => {
     const full = await sync();
     expect(full).toMatchObject({ added: [], changed: [] });
     expect(full.removed.map((a) => a.slug)).toEqual(['b']);
-    db.close();
+    ix.db.close();
   });
 
   test('paths outside what the site reads are ignored', async () => {

@@ -21,7 +21,7 @@ export const fileVersion = (stat, draft) => `${stat.mtimeMs}:${stat.size}:${stat
  * @property {string[]} [paths] Only these paths (files or folders, relative to the content folder); all when undefined.
  * @property {number} settleMs A file changed less than this many milliseconds ago is read only if it stays unchanged that long.
  * @property {string | null} indexFile The index the folder is compared with, opened here read-only.
- * @property {[string, string][]} [stored] For an index without a file: the path and version of every file it holds.
+ * @property {[string, string][]} [stored] For an index without a file: what storedVersionsIn reads of it.
  */
 
 /**
@@ -33,34 +33,35 @@ export const fileVersion = (stat, draft) => `${stat.mtimeMs}:${stat.size}:${stat
  */
 
 /**
- * The versions the index holds of the files a scan looks at: `paths`, or all.
+ * The path and version of each file `db` holds at or below `paths` (files or folders), or of all.
+ * @param {DatabaseSync} db
+ * @param {readonly string[] | undefined} paths
+ * @returns {[string, string][]}
+ */
+export function storedVersionsIn(db, paths) {
+  /** @param {unknown[]} rows @returns {[string, string][]} */
+  const versions = (rows) => /** @type {{ path: string, version: string }[]} */ (rows).map((row) => [row.path, row.version]);
+  if (paths === undefined) return versions(db.prepare('SELECT path, version FROM files').all());
+  const byFile = db.prepare('SELECT path, version FROM files WHERE path = ?');
+  const byFolder = db.prepare("SELECT path, version FROM files WHERE substr(path, 1, length(?) + 1) = ? || '/'");
+  return [...new Set(paths)].flatMap((hint) => {
+    if (ARTICLE_FILE.test(hint)) return versions(byFile.all(hint));
+    const folder = hint.replace(/\/+$/, '');
+    return versions(byFolder.all(folder, folder));
+  });
+}
+
+/**
+ * The versions the index holds of the files a scan looks at: read from its file, or as sent.
  * @param {ScanRequest} request
  * @returns {Map<string, string>}
  */
 function storedVersions({ indexFile, stored, paths }) {
-  if (!indexFile) {
-    const inside = (/** @type {string} */ file) =>
-      paths === undefined ||
-      paths.some((hint) => (ARTICLE_FILE.test(hint) ? file === hint : file.startsWith(`${hint.replace(/\/+$/, '')}/`)));
-    return new Map((stored ?? []).filter(([file]) => inside(file)));
-  }
+  if (!indexFile) return new Map(stored);
   // Readers of a WAL database seldom wait, but can (another process recovering the log): a few seconds.
   const db = new DatabaseSync(indexFile, { readOnly: true, timeout: 5000 });
   try {
-    /** @param {unknown[]} rows */
-    const versions = (rows) => /** @type {{ path: string, version: string }[]} */ (rows).map((row) => [row.path, row.version]);
-    if (paths === undefined) return new Map(/** @type {[string, string][]} */ (versions(db.prepare('SELECT path, version FROM files').all())));
-    const byFile = db.prepare('SELECT path, version FROM files WHERE path = ?');
-    const byFolder = db.prepare("SELECT path, version FROM files WHERE substr(path, 1, length(?) + 1) = ? || '/'");
-    return new Map(
-      /** @type {[string, string][]} */ (
-        [...new Set(paths)].flatMap((hint) => {
-          if (ARTICLE_FILE.test(hint)) return versions(byFile.all(hint));
-          const folder = hint.replace(/\/+$/, '');
-          return versions(byFolder.all(folder, folder));
-        })
-      ),
-    );
+    return new Map(storedVersionsIn(db, paths));
   } finally {
     db.close();
   }

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import { ContentFolderError } from '../list-files.mjs';
-import type { ScanRequest, ScanResult } from './scan-folder.mjs';
+import { storedVersionsIn, type ScanRequest, type ScanResult } from './scan-folder.mjs';
 
 export type { ScanResult } from './scan-folder.mjs';
 
@@ -85,11 +85,7 @@ export function scanContent(db: DatabaseSync, root: string, { paths, settleMs }:
     settleMs,
     indexFile,
     // An index in memory (no file to open from the worker) is a small one: its versions are sent.
-    stored: indexFile
-      ? undefined
-      : (db.prepare('SELECT path, version FROM files').all() as { path: string; version: string }[]).map(
-          (row): [string, string] => [row.path, row.version],
-        ),
+    stored: indexFile ? undefined : storedVersionsIn(db, paths),
   };
   const scan = scanThread();
   const id = scan.next++;
